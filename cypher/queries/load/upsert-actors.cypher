@@ -1,0 +1,14 @@
+// Actors and their names: the name and every alias become (:Alias {key: lower-cased}) nodes, so
+// the uniqueness constraint on Alias.key keeps one name from meaning two actors.
+UNWIND $actors AS a
+MERGE (x:Actor {id: a.id})
+  ON CREATE SET x.createdAt = datetime($at), x.createdBy = $by
+SET x.name = a.name, x.kind = a.kind, x.description = a.description,
+    x.aliases = reduce(acc = coalesce(x.aliases, []), al IN a.aliases |
+                       CASE WHEN al IN acc THEN acc ELSE acc + al END)
+WITH x, a
+UNWIND [a.name] + a.aliases AS text
+MERGE (k:Alias {key: toLower(text)})
+  ON CREATE SET k.text = text
+MERGE (k)-[:ALIAS_OF]->(x)
+RETURN count(DISTINCT x) AS actors

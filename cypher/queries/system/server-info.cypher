@@ -1,0 +1,4 @@
+// The Neo4j kernel's version and edition.
+CALL dbms.components() YIELD name, versions, edition
+WHERE name = 'Neo4j Kernel'
+RETURN versions[0] AS version, edition

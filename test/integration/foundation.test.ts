@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import type { Executor } from '../../src/db/executor';
+import { migrate } from '../../src/db/migrate';
+import { migrations } from '../../src/db/queries';
+import { PROJECT_ROOT } from '../../src/paths';
+import { startTestApp, type TestApp } from '../support/app';
+import { resetDatabase, testExecutor } from '../support/db';
+import { testTarget } from '../setup/neo4j-target';
+
+let executor: Executor;
+let app: TestApp;
+
+beforeAll(async () => {
+  executor = await testExecutor();
+  await resetDatabase(executor);
+  await migrate(executor);
+  app = await startTestApp(executor);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await executor?.close();
+});
+
+describe('the real Neo4j', () => {
+  it('round-trips a write and a read through named Cypher', async () => {
+    await executor.write((tx) =>
+      tx.run('load/upsert-actors', {
+        at: new Date().toISOString(),
+        by: 'test',
+        actors: [{ id: 'round-trip', name: 'Round Trip', kind: 'OTHER', aliases: ['RT'], description: null }],
+      }),
+    );
+    const rows = await executor.read('system/migrations-applied');
+    expect(rows.map((r) => r.id)).toEqual(migrations().map((m) => m.id));
+    const [info] = await executor.read('system/server-info');
+    expect(info?.version).toMatch(/^5\./);
+  });
+
+  it('applies each migration once: a second run changes nothing', async () => {
+    await resetDatabase(executor);
+    const first = await migrate(executor);
+    expect(first.applied).toEqual(migrations().map((m) => m.id));
+    const recordedAt = (await executor.read('system/migrations-applied')).map((r) => r.appliedAt);
+    const second = await migrate(executor);
+    expect(second.applied).toEqual([]);
+    expect(second.alreadyApplied).toEqual(first.applied);
+    expect((await executor.read('system/migrations-applied')).map((r) => r.appliedAt)).toEqual(recordedAt);
+  });
+});
+
+describe('health endpoints', () => {
+  it('/healthz says the process is up', async () => {
+    const res = await fetch(`${app.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(res.headers.get('x-request-id')).toMatch(/\S+/);
+  });
+
+  it('/readyz says Neo4j answers a query', async () => {
+    const res = await fetch(`${app.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', neo4j: 'ok' });
+  });
+
+  it('echoes a caller-supplied request id', async () => {
+    const res = await fetch(`${app.url}/healthz`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(res.headers.get('x-request-id')).toBe('trace-123');
+  });
+
+  it('serves GraphQL with the Neo4j version', async () => {
+    const { status, body } = await app.gql<{ serverInfo: { neo4jVersion: string } }>(
+      '{ serverInfo { version neo4jVersion neo4jEdition } }',
+    );
+    expect(status).toBe(200);
+    expect(body.data?.serverInfo.neo4jVersion).toMatch(/^5\./);
+  });
+});
+
+/** Runs the built service (`npm start` runs the same file) and collects what it prints. */
+function runService(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', SEED_ON_START: 'false', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe('startup errors a newcomer can act on', () => {
+  it('names the URI when Neo4j is unreachable, in one line, with a non-zero exit', async () => {
+    const { code, stderr } = await runService({ NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(code).not.toBe(0);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/unreachable at bolt:\/\/127\.0\.0\.1:1/);
+    expect(lines[0]).toMatch(/NEO4J_URI/);
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('says which port is taken and how to choose another', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const t = testTarget();
+      const { code, stderr } = await runService({
+        NEO4J_URI: t.uri,
+        NEO4J_USERNAME: t.username,
+        NEO4J_PASSWORD: t.password ?? '',
+        NEO4J_DATABASE: t.database,
+        PORT: String(port),
+      });
+      expect(code).not.toBe(0);
+      expect(stderr.trim()).toBe(
+        `claimgraph: cannot start: port ${port} on 127.0.0.1 is already in use; set PORT to a free port or stop the process holding it.`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('rejects an invalid setting by name', async () => {
+    const { code, stderr } = await runService({ PORT: 'forty' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^claimgraph: environment variable PORT is invalid/);
+  });
+});

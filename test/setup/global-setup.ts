@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { startEmbedded } from '../../src/neo4j/embedded';
+import { PROJECT_ROOT } from '../../src/paths';
+import { ENV } from './neo4j-target';
+
+declare global {
+  var __claimgraphNeo4jStop: (() => Promise<void>) | undefined;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function publish(
+  uri: string,
+  username: string,
+  password: string | undefined,
+  database: string,
+  mode: string,
+) {
+  process.env[ENV.uri] = uri;
+  process.env[ENV.username] = username;
+  process.env[ENV.password] = password ?? '';
+  process.env[ENV.database] = database;
+  process.env[ENV.mode] = mode;
+  process.stderr.write(`\nclaimgraph tests: Neo4j ${mode} at ${uri}\n`);
+}
+
+async function tryContainer(): Promise<boolean> {
+  // testcontainers' own check: the docker *client* exists on these machines without an engine,
+  // so `docker --version` would say yes where no container can start.
+  const { getContainerRuntimeClient } = await import('testcontainers');
+  try {
+    await getContainerRuntimeClient();
+  } catch {
+    return false;
+  }
+  const { Neo4jContainer } = await import('@testcontainers/neo4j');
+  const container = await new Neo4jContainer('neo4j:5.26').start();
+  publish(
+    container.getBoltUri(),
+    container.getUsername(),
+    container.getPassword(),
+    'neo4j',
+    'testcontainers',
+  );
+  globalThis.__claimgraphNeo4jStop = async () => {
+    await container.stop();
+  };
+  return true;
+}
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.NEO4J_URI) {
+    publish(
+      process.env.NEO4J_URI,
+      process.env.NEO4J_USERNAME ?? 'neo4j',
+      process.env.NEO4J_PASSWORD,
+      process.env.NEO4J_DATABASE ?? 'neo4j',
+      'external (NEO4J_URI)',
+    );
+    return;
+  }
+  if (await tryContainer()) return;
+
+  const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', 'test');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const embedded = await startEmbedded({
+    dataDir,
+    boltPort: await freePort(),
+    heap: process.env.NEO4J_HEAP ?? '768m',
+    pagecache: process.env.NEO4J_PAGECACHE ?? '256m',
+  });
+  publish(embedded.uri, 'neo4j', undefined, 'neo4j', 'embedded');
+  globalThis.__claimgraphNeo4jStop = embedded.stop;
+}
