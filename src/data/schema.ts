@@ -39,6 +39,10 @@ export function isHttpUrl(value: string): boolean {
 
 const nonBlank = () => z.string().refine((s) => s.trim().length > 0, { message: 'must not be empty' });
 
+/** An actor name or alias: matched case-insensitively, so no stray spaces around it. */
+const label = () =>
+  nonBlank().refine((s) => s === s.trim(), { message: 'must not start or end with spaces' });
+
 const id = () =>
   z.string().regex(ID_PATTERN, {
     message:
@@ -67,9 +71,9 @@ export const SourceSchema = z.strictObject({
 
 export const ActorSchema = z.strictObject({
   id: id(),
-  name: nonBlank(),
+  name: label(),
   kind: z.enum(ACTOR_KINDS),
-  aliases: optList(nonBlank()),
+  aliases: optList(label()),
   description: opt(z.string()),
 });
 

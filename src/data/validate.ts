@@ -25,11 +25,7 @@ import type {
   SourceBundle,
   SourceRecord,
 } from './types';
-
-/** Code points of context kept either side of an excerpt (TextQuoteSelector prefix / suffix). */
-export const QUOTE_CONTEXT = 32;
-
-const LIST_KEYS = ['actors', 'roles', 'events', 'claims'] as const;
+import { anchorAt, codePoints, findOccurrences } from './anchor';
 
 type Path = readonly PropertyKey[];
 
@@ -115,26 +111,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `expected ${issue.expected}, got ${actual}${typeof got === 'object' ? '' : ` ${show(got)}`}${hint}`;
     }
     case 'invalid_value':
+      if (got === undefined) return `is required; use one of: ${issue.values.map(String).join(', ')}`;
       return `${show(got)} is not allowed; use one of: ${issue.values.map(String).join(', ')}`;
     default:
       return typeof got === 'string' || typeof got === 'number'
         ? `${issue.message} (got ${show(got)})`
         : issue.message;
   }
-}
-
-/** The code points of `text` (what offsets count). */
-const codePoints = (text: string): string[] => Array.from(text);
-
-/** Every [start, end) in code points where `needle` occurs in `hay` (both as code-point arrays). */
-export function findOccurrences(hay: readonly string[], needle: readonly string[]): Array<[number, number]> {
-  const hits: Array<[number, number]> = [];
-  if (needle.length === 0) return hits;
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    hits.push([i, i + needle.length]);
-  }
-  return hits;
 }
 
 /** Folds typographic variants one code point for one, so offsets survive: ’ → ', “ → ", NBSP → space. */
@@ -168,6 +151,10 @@ function looseHint(text: string[], ex: string[]): string {
   return ` (but the same words with different quotes, dashes, spaces or case occur at start ${s}, end ${e}: ${JSON.stringify(text.slice(s, e).join(''))})`;
 }
 
+/** The first line of a yaml error message, without its repeated "at line L, column C:". */
+const firstLine = (message: string): string =>
+  (message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?\s*$/, '');
+
 /** Validates one source file's YAML text and returns its normalized bundle, or throws DataFileError. */
 export function validateSourceFile(file: string, yamlText: string): SourceBundle {
   const lines = new LineCounter();
@@ -176,7 +163,7 @@ export function validateSourceFile(file: string, yamlText: string): SourceBundle
   if (syntax) {
     const pos = syntax.linePos?.[0];
     const where = pos ? `line ${pos.line}, column ${pos.col}` : '(unknown position)';
-    throw new DataFileError(file, 'YAML syntax', where, syntax.message.split('\n')[0] ?? syntax.message);
+    throw new DataFileError(file, 'YAML syntax', where, firstLine(syntax.message));
   }
   const raw: unknown = doc.toJS();
   const at = new Locator(file, raw, doc, lines);
@@ -210,7 +197,7 @@ function checkAndNormalize(file: string, input: SourceFileInput, at: Locator): S
       labels.push([['actors', i, 'aliases', j], alias, `aliases[${j}]`]),
     );
     for (const [path, value, what] of labels) {
-      const key = value.trim().toLowerCase();
+      const key = value.toLowerCase();
       const other = names.get(key);
       if (other) {
         const owner = other.index === i ? 'this actor' : at.recordLabel('actors', other.index);
@@ -389,11 +376,7 @@ function checkAndNormalize(file: string, input: SourceFileInput, at: Locator): S
     })),
     excerpts: c.excerpts.map((x, j): ExcerptRecord => ({
       id: `${c.id}#${j}`,
-      exact: x.exact,
-      prefix: cps.slice(Math.max(0, x.start - QUOTE_CONTEXT), x.start).join(''),
-      suffix: cps.slice(x.end, x.end + QUOTE_CONTEXT).join(''),
-      start: x.start,
-      end: x.end,
+      ...anchorAt(cps, x.start, x.end),
     })),
   }));
   return { file, source, actors, roles, events, claims };
@@ -406,13 +389,12 @@ function suggestActor(ref: string, input: SourceFileInput): string {
     (a) => a.name.toLowerCase() === lower || (a.aliases ?? []).some((x) => x.toLowerCase() === lower),
   );
   if (byName) return `; references use actor ids: did you mean "${byName.id}" (${byName.name})?`;
-  let best: { id: string; d: number } | undefined;
-  for (const a of input.actors) {
-    const d = editDistance(lower, a.id);
-    const near = Math.max(3, Math.floor(0.4 * Math.max(lower.length, a.id.length)));
-    if (d <= near && (!best || d < best.d)) best = { id: a.id, d };
-  }
-  if (best) return `; did you mean "${best.id}"?`;
+  const near = input.actors
+    .map((a) => ({ id: a.id, d: editDistance(lower, a.id) }))
+    .filter(({ id, d }) => d <= Math.max(3, Math.floor(0.4 * Math.max(lower.length, id.length))))
+    .sort((x, y) => x.d - y.d)
+    .slice(0, 3);
+  if (near.length) return `; did you mean ${near.map(({ id }) => `"${id}"`).join(' or ')}?`;
   return `; actor ids in this file: ${input.actors.map((a) => a.id).join(', ')}`;
 }
 
@@ -512,7 +494,7 @@ export function checkBundlesTogether(bundles: readonly SourceBundle[]): void {
       }
       if (!prev) actors.set(a.id, { file: b.file, name: a.name, kind: a.kind });
       [a.name, ...a.aliases].forEach((label, j) => {
-        const key = label.trim().toLowerCase();
+        const key = label.toLowerCase();
         const other = names.get(key);
         if (other && other.actor !== a.id) {
           throw new DataFileError(

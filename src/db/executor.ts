@@ -179,9 +179,11 @@ function explainConnectError(err: unknown, opts: ExecutorOptions): Error {
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.map(toPlain);
-  if (isDate(value as object) || isLocalDateTime(value as object) || isDateTime(value as object)) {
-    return String(value);
-  }
+  // Instants as ISO strings in UTC (millisecond precision, what GraphQL's DateTime carries);
+  // calendar dates as YYYY-MM-DD.
+  if (isDateTime(value as object))
+    return (value as { toStandardDate(): Date }).toStandardDate().toISOString();
+  if (isDate(value as object) || isLocalDateTime(value as object)) return String(value);
   if (isTime(value as object) || isLocalTime(value as object) || isDuration(value as object))
     return String(value);
   if (isNode(value as object)) return toPlain((value as { properties: object }).properties);

@@ -5,6 +5,9 @@ import { ClaimgraphError } from '../errors';
 
 /** Codes graphql-js / Apollo / graphql-armor produce themselves for a malformed request. */
 const REQUEST_ERROR_CODES = new Set([
+  // Ours, when raised before resolvers run (authentication in the context function).
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',

@@ -1,12 +1,21 @@
-import type { Context } from './context';
 import { VERSION } from '../paths';
+import type { Context } from './context';
+import { Mutation } from './resolvers/mutation';
+import { Query } from './resolvers/query';
+import { Actor, Claim, Event, Excerpt, Source } from './resolvers/types';
+import { DateScalar, DateTimeScalar, URLScalar } from './scalars';
 
 /**
- * Resolvers stay thin: they check input, call a named query through the executor, and shape the
- * rows. Cypher lives in cypher/queries, never here.
+ * Resolvers stay thin: they check who is calling, hand input to src/writes (writes) or to a
+ * named query through the executor and the per-request loaders (reads), and shape the rows.
+ * Cypher lives in cypher/queries, never here.
  */
 export const resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  URL: URLScalar,
   Query: {
+    ...Query,
     serverInfo: async (_: unknown, __: unknown, ctx: Context) => {
       const [row] = await ctx.executor.read('system/server-info');
       return {
@@ -16,4 +25,10 @@ export const resolvers = {
       };
     },
   },
+  Mutation,
+  Actor,
+  Claim,
+  Event,
+  Excerpt,
+  Source,
 };

@@ -72,7 +72,8 @@ export default async function globalSetup(): Promise<void> {
   }
   if (await tryContainer()) return;
 
-  const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', 'test');
+  // A store per run: two test runs on one machine must not wipe each other's database.
+  const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', `test-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const embedded = await startEmbedded({
     dataDir,
@@ -81,5 +82,8 @@ export default async function globalSetup(): Promise<void> {
     pagecache: process.env.NEO4J_PAGECACHE ?? '256m',
   });
   publish(embedded.uri, 'neo4j', undefined, 'neo4j', 'embedded');
-  globalThis.__claimgraphNeo4jStop = embedded.stop;
+  globalThis.__claimgraphNeo4jStop = async () => {
+    await embedded.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
 }

@@ -1,0 +1,83 @@
+import type { Row } from '../../db/executor';
+import { NotFoundError } from '../../errors';
+import { resolveActorRef } from '../../writes/refs';
+import type { Context } from '../context';
+import { connection, pageArgs } from '../pagination';
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+interface ClaimFilter {
+  kind?: string | null;
+  claimant?: string | null;
+  target?: string | null;
+  sourceUrl?: string | null;
+  status?: string | null;
+  statedFrom?: string | null;
+  statedTo?: string | null;
+}
+
+const loadAll = (loader: { loadMany(keys: string[]): Promise<(Row | Error | null)[]> }) => (keys: string[]) =>
+  loader.loadMany(keys);
+
+export const Query = {
+  actor: async (_: unknown, { ref }: { ref: string }, ctx: Context) => {
+    const id = await resolveActorRef(ctx.executor, ref);
+    return id ? ctx.loaders.actor.load(id) : null;
+  },
+
+  actors: async (
+    _: unknown,
+    { kind, search, first, after }: PageArgs & { kind?: string | null; search?: string | null },
+    ctx: Context,
+  ) => {
+    const page = pageArgs(first, after);
+    const [row] = await ctx.executor.read('actors/page', {
+      kind: kind ?? null,
+      search: search || null,
+      ...page,
+    });
+    return connection(page, row!.total as number, row!.ids as string[], loadAll(ctx.loaders.actor));
+  },
+
+  claim: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.claim.load(id),
+
+  claims: async (
+    _: unknown,
+    { filter, first, after }: PageArgs & { filter?: ClaimFilter | null },
+    ctx: Context,
+  ) => {
+    const page = pageArgs(first, after);
+    const f = filter ?? {};
+    // An unknown actor in a filter is an error, not an empty page: a typo must not look like "no claims".
+    const claimant = f.claimant ? await requireActor(ctx, f.claimant, 'filter.claimant') : null;
+    const target = f.target ? await requireActor(ctx, f.target, 'filter.target') : null;
+    const [row] = await ctx.executor.read('claims/page', {
+      kind: f.kind ?? null,
+      claimant,
+      target,
+      sourceUrl: f.sourceUrl ?? null,
+      status: f.status ?? null,
+      statedFrom: f.statedFrom ?? null,
+      statedTo: f.statedTo ?? null,
+      ...page,
+    });
+    return connection(page, row!.total as number, row!.ids as string[], loadAll(ctx.loaders.claim));
+  },
+
+  source: (_: unknown, { url }: { url: string }, ctx: Context) => ctx.loaders.source.load(url),
+
+  sources: async (_: unknown, { first, after }: PageArgs, ctx: Context) => {
+    const page = pageArgs(first, after);
+    const [row] = await ctx.executor.read('sources/page', { ...page });
+    return connection(page, row!.total as number, row!.urls as string[], loadAll(ctx.loaders.source));
+  },
+};
+
+async function requireActor(ctx: Context, ref: string, field: string): Promise<string> {
+  const id = await resolveActorRef(ctx.executor, ref);
+  if (!id) throw new NotFoundError(`${field}: no actor has the id, name or alias "${ref}"`, field);
+  return id;
+}

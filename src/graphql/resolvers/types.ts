@@ -1,0 +1,66 @@
+import type { Row } from '../../db/executor';
+import type { Context } from '../context';
+import { connection, pageArgs } from '../pagination';
+
+/**
+ * Field resolvers for the object types. Parents are rows from the by-ids queries, which already
+ * carry ids of related nodes; the loaders turn those ids into nodes, batched per request.
+ */
+const ids = (value: unknown) => (value as string[] | null) ?? [];
+
+async function actorClaims(relation: 'CLAIMED_BY' | 'TARGETS', actor: Row, args: PageArgsIn, ctx: Context) {
+  const page = pageArgs(args.first, args.after);
+  const { total, ids: claimIds } = await ctx.loaders.actorClaims.load(
+    `${relation}|${page.skip}|${page.limit}|${String(actor.id)}`,
+  );
+  return connection(page, total, claimIds, (keys) => ctx.loaders.claim.loadMany(keys));
+}
+
+interface PageArgsIn {
+  first?: number | null;
+  after?: string | null;
+}
+
+const present = <T>(items: (T | Error | null)[]): T[] =>
+  items.filter((x): x is T => x !== null && !(x instanceof Error));
+
+export const Actor = {
+  roles: async (actor: Row, _: unknown, ctx: Context) => {
+    const roles = (actor.roles as Row[]) ?? [];
+    const targets = await ctx.loaders.actor.loadMany(roles.map((r) => r.of as string));
+    return roles.map((r, i) => ({ ...r, of: targets[i] })).filter((r) => r.of && !(r.of instanceof Error));
+  },
+  claimsMade: (actor: Row, args: PageArgsIn, ctx: Context) => actorClaims('CLAIMED_BY', actor, args, ctx),
+  claimsAbout: (actor: Row, args: PageArgsIn, ctx: Context) => actorClaims('TARGETS', actor, args, ctx),
+};
+
+export const Claim = {
+  claimant: (claim: Row, _: unknown, ctx: Context) => ctx.loaders.actor.load(claim.claimant as string),
+  voice: (claim: Row, _: unknown, ctx: Context) =>
+    claim.voice ? ctx.loaders.actor.load(claim.voice as string) : null,
+  targets: async (claim: Row, _: unknown, ctx: Context) =>
+    present(await ctx.loaders.actor.loadMany(ids(claim.targets))),
+  about: async (claim: Row, _: unknown, ctx: Context) =>
+    present(await ctx.loaders.event.loadMany(ids(claim.about))),
+  denies: async (claim: Row, _: unknown, ctx: Context) =>
+    present(await ctx.loaders.claim.loadMany(ids(claim.denies))),
+  deniedBy: async (claim: Row, _: unknown, ctx: Context) =>
+    present(await ctx.loaders.claim.loadMany(ids(claim.deniedBy))),
+  history: (claim: Row, _: unknown, ctx: Context) => ctx.loaders.history.load(claim.id as string),
+};
+
+export const Excerpt = {
+  source: (excerpt: Row, _: unknown, ctx: Context) => ctx.loaders.source.load(excerpt.sourceUrl as string),
+};
+
+export const Source = {
+  publisher: (source: Row, _: unknown, ctx: Context) =>
+    source.publisher ? ctx.loaders.actor.load(source.publisher as string) : null,
+};
+
+export const Event = {
+  parties: async (event: Row, _: unknown, ctx: Context) =>
+    present(await ctx.loaders.actor.loadMany(ids(event.parties))),
+  mediators: async (event: Row, _: unknown, ctx: Context) =>
+    present(await ctx.loaders.actor.loadMany(ids(event.mediators))),
+};

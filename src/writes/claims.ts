@@ -1,0 +1,240 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { recordAudit, type Writer } from '../db/audit';
+import type { Executor, Tx } from '../db/executor';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
+import { anchorAt, codePoints, findOccurrences } from '../data/anchor';
+import { optionalText, requiredText } from './common';
+import { requireActorIn } from './refs';
+
+export interface RecordClaimInput {
+  kind: string;
+  claimant: string;
+  voice?: string | null;
+  targets?: string[] | null;
+  content: string;
+  cue?: string | null;
+  quote?: string | null;
+  statedOn?: string | null;
+  source: string;
+  excerpt: string;
+  occurrence?: number | null;
+  denies?: string[] | null;
+  figures?: { value: number; unit?: string | null; measure?: string | null }[] | null;
+  idempotencyKey?: string | null;
+}
+
+/** Stable across key order, so a retried request with the same input hashes the same. */
+function inputHash(input: RecordClaimInput): string {
+  const canonical = JSON.stringify(input, Object.keys(input).sort());
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * recordClaim, in one transaction: check everything, then write the claim, its links, its
+ * anchored excerpt and the audit event together. With an idempotency key seen before, return
+ * the first result and write nothing (clients and the driver may both retry a commit).
+ */
+export async function recordClaim(
+  executor: Executor,
+  writer: Writer,
+  input: RecordClaimInput,
+): Promise<string> {
+  const content = requiredText(input.content, 'content');
+  const exact = input.excerpt ?? '';
+  if (!exact.trim()) throw new BadUserInputError('excerpt: must not be empty', 'excerpt');
+  const key =
+    input.idempotencyKey === undefined || input.idempotencyKey === null ? null : input.idempotencyKey;
+  if (key !== null && !/^[\w.:-]{1,200}$/.test(key)) {
+    throw new BadUserInputError(
+      'idempotencyKey: use 1 to 200 letters, digits, "_", ".", ":" or "-"',
+      'idempotencyKey',
+    );
+  }
+  const figures = input.figures ?? [];
+  const denies = [...new Set(input.denies ?? [])];
+  if (input.kind === 'FIGURE' && figures.length === 0) {
+    throw new BadUserInputError('figures: a FIGURE claim needs at least one figure', 'figures');
+  }
+  if (input.kind !== 'FIGURE' && figures.length > 0) {
+    throw new BadUserInputError(
+      `figures: only FIGURE claims carry figures (kind is ${input.kind})`,
+      'figures',
+    );
+  }
+  if (input.kind !== 'DENIAL' && denies.length > 0) {
+    throw new BadUserInputError(
+      `denies: only DENIAL claims deny other claims (kind is ${input.kind})`,
+      'denies',
+    );
+  }
+  for (const [i, f] of figures.entries()) {
+    if (!Number.isFinite(f.value))
+      throw new BadUserInputError(`figures[${i}].value: must be a finite number`, `figures`);
+  }
+  const hash = inputHash(input);
+
+  return executor.write(async (tx) => {
+    if (key !== null) {
+      const [prior] = await tx.run('claims/by-idempotency-key', { key });
+      if (prior?.id) {
+        if (prior.inputHash !== hash) {
+          throw new ConflictError(
+            `idempotencyKey: "${key}" was already used for claim ${String(prior.id)} with different input; use a new key for a new claim`,
+            'idempotencyKey',
+          );
+        }
+        return prior.id as string;
+      }
+    }
+    const claimant = await requireActorIn(tx, input.claimant, 'claimant');
+    const voice = input.voice ? await requireActorIn(tx, input.voice, 'voice') : null;
+    const targets: string[] = [];
+    for (const [i, ref] of (input.targets ?? []).entries()) {
+      targets.push(await requireActorIn(tx, ref, `targets[${i}]`));
+    }
+    const excerpt = await anchorExcerpt(tx, input.source, exact, input.occurrence);
+    await checkDenied(tx, denies);
+
+    const id = `claim-${randomUUID()}`;
+    const at = new Date().toISOString();
+    await tx.run('claims/create', {
+      id,
+      kind: input.kind,
+      content,
+      cue: optionalText(input.cue),
+      quote: optionalText(input.quote),
+      statedOn: input.statedOn ?? null,
+      claimant,
+      voice,
+      targets: [...new Set(targets)],
+      denies,
+      figures: figures.map((f) => ({
+        value: f.value,
+        unit: optionalText(f.unit),
+        measure: optionalText(f.measure),
+      })),
+      sourceUrl: input.source,
+      excerpt,
+      idempotencyKey: key,
+      inputHash: hash,
+      at,
+      by: writer.by,
+    });
+    await recordAudit(tx, writer, at, {
+      operation: 'recordClaim',
+      summary: `recorded ${input.kind} ${id} by ${claimant}`,
+      changes: {
+        id,
+        kind: input.kind,
+        claimant,
+        voice,
+        targets,
+        content,
+        source: input.source,
+        excerpt,
+        denies,
+      },
+      claimIds: [id, ...denies],
+      sourceUrls: [input.source],
+    });
+    return id;
+  });
+}
+
+/** Finds the excerpt's exact words in the source text: the server, not the client, sets offsets. */
+async function anchorExcerpt(tx: Tx, url: string, exact: string, occurrence: number | null | undefined) {
+  const [source] = await tx.run('sources/text', { url });
+  if (!source?.exists) {
+    throw new NotFoundError(`source: no source has the URL "${url}"; add it first with addSource`, 'source');
+  }
+  const text = codePoints(source.text as string);
+  const hits = findOccurrences(text, codePoints(exact));
+  if (hits.length === 0) {
+    throw new BadUserInputError(
+      'excerpt: these exact words are not in the source text (check quotes, dashes and spacing: the match is exact)',
+      'excerpt',
+    );
+  }
+  if (occurrence !== null && occurrence !== undefined) {
+    if (occurrence < 1 || occurrence > hits.length) {
+      throw new BadUserInputError(
+        `occurrence: the excerpt occurs ${hits.length} time(s) in the source; occurrence must be between 1 and ${hits.length}`,
+        'occurrence',
+      );
+    }
+  } else if (hits.length > 1) {
+    throw new BadUserInputError(
+      `excerpt: these words occur ${hits.length} times in the source; say which with occurrence (1 to ${hits.length}) or quote more words`,
+      'excerpt',
+    );
+  }
+  const [start, end] = hits[(occurrence ?? 1) - 1]!;
+  return anchorAt(text, start, end);
+}
+
+async function checkDenied(tx: Tx, denies: string[]): Promise<void> {
+  if (denies.length === 0) return;
+  const rows = await tx.run('claims/kinds', { ids: denies });
+  for (const [i, row] of rows.entries()) {
+    if (!row.exists)
+      throw new NotFoundError(`denies[${i}]: no claim has the id "${String(row.id)}"`, `denies`);
+  }
+}
+
+/** linkDenial: the denial must be a DENIAL claim, and both claims must exist. */
+export async function linkDenial(
+  executor: Executor,
+  writer: Writer,
+  denial: string,
+  denied: string,
+): Promise<string> {
+  if (denial === denied) throw new BadUserInputError('denied: a claim cannot deny itself', 'denied');
+  return executor.write(async (tx) => {
+    const rows = await tx.run('claims/kinds', { ids: [denial, denied] });
+    const [d, target] = rows as [Record<string, unknown>, Record<string, unknown>];
+    if (!d.exists) throw new NotFoundError(`denial: no claim has the id "${denial}"`, 'denial');
+    if (!target.exists) throw new NotFoundError(`denied: no claim has the id "${denied}"`, 'denied');
+    if (d.kind !== 'DENIAL') {
+      throw new BadUserInputError(`denial: claim ${denial} is a ${String(d.kind)}, not a DENIAL`, 'denial');
+    }
+    const [row] = await tx.run('claims/link-denial', {
+      denial,
+      denied,
+      at: new Date().toISOString(),
+      by: writer.by,
+    });
+    if (row?.created) {
+      await recordAudit(tx, writer, new Date().toISOString(), {
+        operation: 'linkDenial',
+        summary: `linked denial ${denial} to ${denied}`,
+        changes: { denial, denied },
+        claimIds: [denial, denied],
+      });
+    }
+    return denial;
+  });
+}
+
+/** retractClaim: never a delete. The claim stays readable as RETRACTED, with reason, who and when. */
+export async function retractClaim(
+  executor: Executor,
+  writer: Writer,
+  id: string,
+  reason: string,
+): Promise<string> {
+  const why = requiredText(reason, 'reason');
+  return executor.write(async (tx) => {
+    const [row] = await tx.run('claims/kinds', { ids: [id] });
+    if (!row?.exists) throw new NotFoundError(`id: no claim has the id "${id}"`, 'id');
+    if (row.retracted) throw new ConflictError(`id: claim ${id} is already retracted`, 'id');
+    const at = new Date().toISOString();
+    await tx.run('claims/retract', { id, reason: why, at, by: writer.by });
+    await recordAudit(tx, writer, at, {
+      operation: 'retractClaim',
+      summary: `retracted ${id}: ${why}`,
+      changes: { id, reason: why },
+      claimIds: [id],
+    });
+    return id;
+  });
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { recordAudit, type Writer } from '../db/audit';
+import type { Executor } from '../db/executor';
+import { ConflictError } from '../errors';
+import { optionalText, requiredText } from './common';
+import { requireActorIn } from './refs';
+
+export interface AddSourceInput {
+  url: string; // already a normalized http(s) href (URL scalar)
+  title?: string | null;
+  publisher?: string | null;
+  publishedAt?: string | null; // YYYY-MM-DD (Date scalar)
+  text: string;
+}
+
+export const contentHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * addSource: the same URL with the same text returns the existing source without writing; the
+ * same URL with other text is a CONFLICT (a source's text is what excerpts are anchored in).
+ */
+export async function addSource(executor: Executor, writer: Writer, input: AddSourceInput): Promise<string> {
+  // The text is kept exactly as sent: offsets are counted in it. Only a blank text is refused.
+  requiredText(input.text, 'text');
+  const hash = contentHash(input.text);
+  return executor.write(async (tx) => {
+    const [existing] = await tx.run('load/check-source', { url: input.url });
+    if (existing?.exists) {
+      if (existing.contentHash === hash) return input.url;
+      throw new ConflictError(
+        `url: a source with this URL already exists with different text (sha256 ${String(existing.contentHash).slice(0, 12)}…); excerpts are anchored in that text, so it cannot change`,
+        'url',
+      );
+    }
+    const publisher = input.publisher ? await requireActorIn(tx, input.publisher, 'publisher') : null;
+    const at = new Date().toISOString();
+    const source = {
+      url: input.url,
+      title: optionalText(input.title),
+      publishedAt: input.publishedAt ?? null,
+      text: input.text,
+      contentHash: hash,
+      publisher,
+    };
+    await tx.run('load/upsert-source', { at, by: writer.by, source, bundleHash: null });
+    await recordAudit(tx, writer, at, {
+      operation: 'addSource',
+      summary: `added source ${input.url}`,
+      changes: {
+        url: input.url,
+        title: source.title,
+        publishedAt: source.publishedAt,
+        publisher,
+        contentHash: hash,
+      },
+      sourceUrls: [input.url],
+    });
+    return input.url;
+  });
+}
