@@ -1,5 +1,6 @@
 import { VERSION } from '../paths';
 import type { Context } from './context';
+import { analysisResolvers } from './resolvers/analysis';
 import { Mutation } from './resolvers/mutation';
 import { Query } from './resolvers/query';
 import { Actor, Claim, Event, Excerpt, Source } from './resolvers/types';
@@ -16,6 +17,7 @@ export const resolvers = {
   URL: URLScalar,
   Query: {
     ...Query,
+    ...analysisResolvers.Query,
     serverInfo: async (_: unknown, __: unknown, ctx: Context) => {
       const [row] = await ctx.executor.read('system/server-info');
       return {
@@ -27,7 +29,11 @@ export const resolvers = {
   },
   Mutation,
   Actor,
-  Claim,
+  Claim: { ...Claim, ...analysisResolvers.Claim },
+  ProvenanceLink: analysisResolvers.ProvenanceLink,
+  Dispute: analysisResolvers.Dispute,
+  AttributionEdge: analysisResolvers.AttributionEdge,
+  PathStep: analysisResolvers.PathStep,
   Event,
   Excerpt,
   Source,

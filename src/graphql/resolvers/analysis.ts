@@ -1,0 +1,404 @@
+import DataLoader from 'dataloader';
+import type { Executor, Row } from '../../db/executor';
+import { BadUserInputError, NotFoundError } from '../../errors';
+import { resolveActorRef } from '../../writes/refs';
+import type { Context } from '../context';
+import { MAX_PAGE_SIZE } from '../pagination';
+
+/**
+ * The analysts' questions (schema/30-analysis.graphql): search, disputes, provenance, the
+ * attribution graph, connections and timelines. Each is one named query under cypher/queries;
+ * nested nodes come from the per-request loaders.
+ */
+
+const MAX_HOPS = 6;
+const DEFAULT_HOPS = 4;
+/** Cost bounds: at most this many paths, graph edges and timeline entries in one answer. */
+const MAX_PATHS = 25;
+const MAX_GRAPH_EDGES = 5000;
+const MAX_TIMELINE_CLAIMS = 1000;
+
+const present = <T>(items: (T | Error | null)[]): T[] =>
+  items.filter((x): x is T => x !== null && !(x instanceof Error));
+
+function limitArg(first: number | null | undefined, fallback: number): number {
+  if (first !== null && first !== undefined && first < 0) {
+    throw new BadUserInputError(`first: must not be negative (got ${first})`, 'first');
+  }
+  return Math.min(first ?? fallback, MAX_PAGE_SIZE);
+}
+
+async function requireActor(ctx: Context, ref: string, field: string): Promise<string> {
+  const id = await resolveActorRef(ctx.executor, ref);
+  if (!id) throw new NotFoundError(`${field}: no actor has the id, name or alias "${ref}"`, field);
+  return id;
+}
+
+function checkRange(from: string | null | undefined, to: string | null | undefined): void {
+  if (from && to && from > to) throw new BadUserInputError(`from (${from}) is after to (${to})`, 'from');
+}
+
+/** Provenance rows per claim id, batched per request (a loader made lazily for each context). */
+const provenanceLoaders = new WeakMap<object, DataLoader<string, Row | null>>();
+
+function provenanceLoader(ctx: Context): DataLoader<string, Row | null> {
+  let loader = provenanceLoaders.get(ctx);
+  if (!loader) {
+    const executor: Executor = ctx.executor;
+    loader = new DataLoader<string, Row | null>(async (ids) => {
+      const rows = await executor.read('graph/provenance-by-ids', { ids });
+      const index = new Map(rows.map((r) => [r.id as string, r]));
+      return ids.map((id) => index.get(id) ?? null);
+    });
+    provenanceLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+interface ProvenanceSource {
+  url: string;
+  outlet: string | null;
+  excerpts: Row[];
+}
+
+export const AnalysisQuery = {
+  searchClaims: async (
+    _: unknown,
+    { text, first }: { text: string; first?: number | null },
+    ctx: Context,
+  ) => {
+    const limit = limitArg(first, 10);
+    const search = buildSearchQuery(text);
+    if (limit === 0) return [];
+    let rows: Row[];
+    try {
+      rows = await ctx.executor.read('search/claims', {
+        query: search.query,
+        first: limit,
+        candidates: Math.max(limit * 5, 50),
+      });
+    } catch (err) {
+      if (isLuceneSyntaxError(err)) {
+        throw new BadUserInputError(
+          `text: "${text}" is not a valid search (check quotes, parentheses and a leading * or ?)`,
+          'text',
+        );
+      }
+      throw err;
+    }
+    const claims = await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string));
+    return rows.flatMap((r, i) => {
+      const claim = claims[i];
+      if (!claim || claim instanceof Error) return [];
+      const passages = [r.content, r.quote, ...((r.excerpts as string[]) ?? [])].filter(
+        (p): p is string => typeof p === 'string' && p.length > 0,
+      );
+      const highlights = [...new Set(passages)]
+        .map((p) => highlight(p, search.terms))
+        .filter((h): h is string => h !== null);
+      return [{ claim, score: r.score as number, highlights }];
+    });
+  },
+
+  disputes: async (
+    _: unknown,
+    { actor, first }: { actor?: string | null; first?: number | null },
+    ctx: Context,
+  ) => {
+    const limit = limitArg(first, 20);
+    const actorId = actor ? await requireActor(ctx, actor, 'actor') : null;
+    const rows = await ctx.executor.read('disputes/list', { actor: actorId, first: limit });
+    const claims = await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string));
+    return rows.flatMap((r, i) => {
+      const claim = claims[i];
+      if (!claim || claim instanceof Error) return [];
+      return [{ claim, denialIds: r.denials as string[], contradictionIds: r.contradictions as string[] }];
+    });
+  },
+
+  attributionGraph: async (
+    _: unknown,
+    args: { actors?: string[] | null; kinds?: string[] | null; from?: string | null; to?: string | null },
+    ctx: Context,
+  ) => {
+    checkRange(args.from, args.to);
+    const actorIds = args.actors?.length
+      ? await Promise.all(args.actors.map((ref, i) => requireActor(ctx, ref, `actors[${i}]`)))
+      : null;
+    const rows = await ctx.executor.read('graph/attribution', {
+      actors: actorIds ? [...new Set(actorIds)] : null,
+      kinds: args.kinds?.length ? args.kinds : null,
+      from: args.from ?? null,
+      to: args.to ?? null,
+      limit: MAX_GRAPH_EDGES,
+    });
+    const nodeIds = new Set<string>(actorIds ?? []);
+    for (const r of rows) {
+      nodeIds.add(r.from as string);
+      nodeIds.add(r.to as string);
+    }
+    const nodes = present(await ctx.loaders.actor.loadMany([...nodeIds])).sort((a, b) =>
+      String(a.name).localeCompare(String(b.name)),
+    );
+    return { nodes, edges: rows };
+  },
+
+  connections: async (
+    _: unknown,
+    { from, to, maxHops }: { from: string; to: string; maxHops?: number | null },
+    ctx: Context,
+  ) => {
+    const hops = maxHops ?? DEFAULT_HOPS;
+    if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) {
+      throw new BadUserInputError(`maxHops: must be 1 to ${MAX_HOPS} (got ${hops})`, 'maxHops');
+    }
+    const [fromId, toId] = await Promise.all([requireActor(ctx, from, 'from'), requireActor(ctx, to, 'to')]);
+    if (fromId === toId) throw new BadUserInputError(`from and to name the same actor (${fromId})`, 'to');
+    const rows = await ctx.executor.read('graph/connections', {
+      from: fromId,
+      to: toId,
+      maxHops: hops,
+      limit: MAX_PATHS,
+    });
+    return rows.map((r) => ({ length: r.length, steps: r.steps }));
+  },
+
+  timeline: async (
+    _: unknown,
+    args: { actor: string; from?: string | null; to?: string | null },
+    ctx: Context,
+  ) => {
+    checkRange(args.from, args.to);
+    const actorId = await requireActor(ctx, args.actor, 'actor');
+    const rows = await ctx.executor.read('timeline/actor', {
+      actor: actorId,
+      from: args.from ?? null,
+      to: args.to ?? null,
+      limit: MAX_TIMELINE_CLAIMS,
+    });
+    const weeks = new Map<
+      string,
+      { week: string; start: string; total: number; counts: Map<string, number> }
+    >();
+    for (const r of rows) {
+      if (!r.week) continue;
+      const key = r.week as string;
+      const w = weeks.get(key) ?? { week: key, start: r.weekStart as string, total: 0, counts: new Map() };
+      w.total += 1;
+      w.counts.set(r.kind as string, (w.counts.get(r.kind as string) ?? 0) + 1);
+      weeks.set(key, w);
+    }
+    const claims = await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string));
+    return {
+      actor: await ctx.loaders.actor.load(actorId),
+      claims: rows.flatMap((r, i) => {
+        const claim = claims[i];
+        return claim && !(claim instanceof Error) ? [{ date: r.day ?? null, claim }] : [];
+      }),
+      weeks: [...weeks.values()]
+        .sort((a, b) => a.start.localeCompare(b.start))
+        .map((w) => ({
+          week: w.week,
+          start: w.start,
+          total: w.total,
+          counts: [...w.counts.entries()]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([kind, count]) => ({ kind, count })),
+        })),
+    };
+  },
+};
+
+export const AnalysisClaim = {
+  provenance: async (claim: Row, _: unknown, ctx: Context) => {
+    const row = await provenanceLoader(ctx).load(claim.id as string);
+    if (!row) return [];
+    const links: Row[] = [];
+    if (row.claimant) links.push({ kind: 'CLAIMANT', actorId: row.claimant });
+    if (row.voice) links.push({ kind: 'VOICE', actorId: row.voice });
+    for (const s of (row.sources as ProvenanceSource[]) ?? []) {
+      if (s.outlet) links.push({ kind: 'REPORTED_BY', actorId: s.outlet, sourceUrl: s.url });
+      links.push({ kind: 'SOURCE', sourceUrl: s.url });
+      for (const excerpt of s.excerpts) links.push({ kind: 'EXCERPT', sourceUrl: s.url, excerpt });
+    }
+    return links;
+  },
+};
+
+export const ProvenanceLink = {
+  actor: (link: Row, _: unknown, ctx: Context) =>
+    link.actorId ? ctx.loaders.actor.load(link.actorId as string) : null,
+  source: (link: Row, _: unknown, ctx: Context) =>
+    link.sourceUrl ? ctx.loaders.source.load(link.sourceUrl as string) : null,
+  excerpt: (link: Row) => link.excerpt ?? null,
+};
+
+export const Dispute = {
+  denials: async (d: Row, _: unknown, ctx: Context) =>
+    present(await ctx.loaders.claim.loadMany(d.denialIds as string[])),
+  contradictions: async (d: Row, _: unknown, ctx: Context) =>
+    present(await ctx.loaders.claim.loadMany(d.contradictionIds as string[])),
+};
+
+export const AttributionEdge = {
+  from: (e: Row, _: unknown, ctx: Context) => ctx.loaders.actor.load(e.from as string),
+  to: (e: Row, _: unknown, ctx: Context) => ctx.loaders.actor.load(e.to as string),
+  claim: (e: Row, _: unknown, ctx: Context) => ctx.loaders.claim.load(e.claim as string),
+  sources: async (e: Row, _: unknown, ctx: Context) =>
+    present(await ctx.loaders.source.loadMany(e.sources as string[])),
+};
+
+export const PathStep = {
+  actor: (s: Row, _: unknown, ctx: Context) =>
+    s.label === 'Actor' ? ctx.loaders.actor.load(s.id as string) : null,
+  claim: (s: Row, _: unknown, ctx: Context) =>
+    s.label === 'Claim' ? ctx.loaders.claim.load(s.id as string) : null,
+  event: (s: Row, _: unknown, ctx: Context) =>
+    s.label === 'Event' ? ctx.loaders.event.load(s.id as string) : null,
+};
+
+/** Everything this module adds, keyed by type, for src/graphql/resolvers.ts to merge. */
+export const analysisResolvers = {
+  Query: AnalysisQuery,
+  Claim: AnalysisClaim,
+  ProvenanceLink,
+  Dispute,
+  AttributionEdge,
+  PathStep,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Search text: spelling variants, the Lucene query, and highlights.
+
+/** Lucene's English stop words: never highlighted (the index drops them). */
+const STOP_WORDS = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
+    ' ',
+  ),
+);
+const OPERATORS = new Set(['AND', 'OR', 'NOT', 'TO']);
+
+/** British ↔ American spellings of one lower-case word: the word itself first. */
+export function spellingVariants(word: string): string[] {
+  const w = word.toLowerCase();
+  const out = new Set<string>([w]);
+  const swaps: [RegExp, string][] = [
+    [/our(s|ed|ing|ite|ites|able|ful|less)?$/, 'or$1'], // harbour → harbor, favourite → favorite
+    [/([^aeiou])or(s|ed|ing|able)?$/, '$1our$2'], // harbor → harbour (not "for", "door")
+    [/is(e|es|ed|ing|ation|ations)$/, 'iz$1'], // recognise → recognize
+    [/iz(e|es|ed|ing|ation|ations)$/, 'is$1'],
+    [/ys(e|es|ed|ing)$/, 'yz$1'], // analyse → analyze
+    [/yz(e|es|ed|ing)$/, 'ys$1'],
+    [/tre(s)?$/, 'ter$1'], // centre → center
+    [/([^aeiou])ter(s)?$/, '$1tre$2'],
+    [/ence$/, 'ense'], // defence → defense
+    [/ense$/, 'ence'],
+    [/ogue(s)?$/, 'og$1'], // dialogue → dialog
+    [/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2'], // travelled → traveled
+    [/([aeiou])l(ed|ing|er|ers)$/, '$1ll$2'], // traveled → travelled
+  ];
+  if (w.length >= 5) for (const [pattern, replacement] of swaps) out.add(w.replace(pattern, replacement));
+  return [...out];
+}
+
+/** A word reduced so that spelling variants and simple inflections compare equal. */
+function normalizeWord(word: string): string {
+  let w = word.toLowerCase().replace(/[’']s$/, '');
+  w = w
+    .replace(/our(?=s?$|ed$|ing$|ite|able|ful|less)/, 'or')
+    .replace(/is(?=e$|es$|ed$|ing$|ation)/, 'iz')
+    .replace(/ys(?=e$|es$|ed$|ing$)/, 'yz')
+    .replace(/tre(s?)$/, 'ter$1')
+    .replace(/ence$/, 'ense')
+    .replace(/ogue(s?)$/, 'og$1')
+    .replace(/ll(?=ed$|ing$|er$)/, 'l');
+  // A light stemmer: enough for "harbours" / "harboring" / "harbour" to meet.
+  for (const suffix of ['ing', 'ed', 'es', 's', 'e']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) return w.slice(0, -suffix.length);
+  }
+  return w;
+}
+
+export interface SearchTerm {
+  word: string;
+  prefix: boolean;
+  fuzzy: boolean;
+}
+
+/**
+ * The Lucene query sent to the index, and the words to mark in highlights. Plain words outside
+ * quotes become `(word OR variant…)` when they have spelling variants; everything else (phrases,
+ * operators, `+`/`-`, `*`, `~`, parentheses) reaches Lucene as typed, so malformed syntax fails
+ * there and is reported as BAD_USER_INPUT.
+ */
+export function buildSearchQuery(text: string): { query: string; terms: SearchTerm[] } {
+  const trimmed = text.trim();
+  if (trimmed === '') throw new BadUserInputError('text: give at least one word to search for', 'text');
+  if (trimmed.length > 500) throw new BadUserInputError('text: at most 500 characters', 'text');
+  const terms: SearchTerm[] = [];
+  const segments = trimmed.split('"');
+  const query = segments
+    .map((segment, i) => {
+      const quoted = i % 2 === 1;
+      for (const m of segment.matchAll(/(^|[\s(+])(-?)([\p{L}\p{N}]+)(\*|~[\d.]*)?(?=$|[\s)^])/gu)) {
+        const [, , minus, word, op] = m;
+        if (minus || OPERATORS.has(word!) || STOP_WORDS.has(word!.toLowerCase())) continue;
+        terms.push({ word: word!.toLowerCase(), prefix: op === '*', fuzzy: !!op?.startsWith('~') });
+      }
+      if (quoted) return segment;
+      return segment.replace(/(^|[\s(+])([\p{L}]+)(?=$|[\s)])/gu, (whole, lead: string, word: string) => {
+        if (OPERATORS.has(word)) return whole;
+        const variants = spellingVariants(word);
+        return variants.length > 1 ? `${lead}(${variants.join(' OR ')})` : whole;
+      });
+    })
+    .join('"');
+  return { query, terms };
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The passage with each word that matches a search term wrapped in «guillemets», or null. */
+export function highlight(passage: string, terms: SearchTerm[]): string | null {
+  if (terms.length === 0) return null;
+  const wanted = terms.map((t) => ({ ...t, norm: normalizeWord(t.word) }));
+  let marked = false;
+  const out = passage.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const lower = word.toLowerCase();
+    const norm = normalizeWord(word);
+    const hit = wanted.some((t) =>
+      t.prefix
+        ? lower.startsWith(t.word)
+        : norm === t.norm || (t.fuzzy && t.norm.length > 3 && editDistance(norm, t.norm) <= 2),
+    );
+    if (!hit) return word;
+    marked = true;
+    return `«${word}»`;
+  });
+  return marked ? out : null;
+}
+
+/** Neo4j's answer to a Lucene query it cannot parse (the procedure wraps Lucene's ParseException). */
+export function isLuceneSyntaxError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return (
+    typeof e?.code === 'string' &&
+    e.code.startsWith('Neo.ClientError.') &&
+    typeof e.message === 'string' &&
+    /ParseException|Cannot parse|TokenMgrError|not allowed as first character|TooManyClauses|maxClauseCount/i.test(
+      e.message,
+    )
+  );
+}
