@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field with matchers */
 import {
   buildClientSchema,
   getIntrospectionQuery,
