@@ -1,15 +1,12 @@
-import net from 'node:net';
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createToken, isRole, listTokens, revokeToken, ROLES, type TokenInfo } from '../auth';
 import { loadConfig, type Config } from '../config';
-import type { Writer } from '../db/audit';
 import { Executor } from '../db/executor';
-import { migrate } from '../db/migrate';
-import { ClaimgraphError, StartupError } from '../errors';
+import { ClaimgraphError } from '../errors';
+import { cliWriter, connect } from './connect';
 import type { Logger } from '../logger';
-import { provideNeo4j, type Neo4jTarget } from '../neo4j/provide';
+import type { Neo4jTarget } from '../neo4j/provide';
 
 /**
  * `npm run token -- --role editor [--name "alice"]`: creates a token and prints it, alone, as the
@@ -83,80 +80,6 @@ function fail(message: string, code: number): void {
   process.exitCode = code;
 }
 
-/** The command line the user ran, for a hint that repeats it with NEO4J_URI set. */
-function rerunHint(boltPort: number | string): string {
-  const args = process.argv
-    .slice(2)
-    .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
-    .join(' ');
-  return `NEO4J_URI=bolt://127.0.0.1:${boltPort} npm run token -- ${args}`;
-}
-
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(true));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(false)));
-  });
-}
-
-/**
- * The embedded default can have only one owner: a running `npm start` holds both its Bolt port and
- * the store lock on its data folder. Say so in one line, and how to reach that server instead.
- */
-function embeddedBusy(what: string, boltPort: number | string): StartupError {
-  return new StartupError(
-    'EMBEDDED_NEO4J_FAILED',
-    `${what}, probably by a running claimgraph server; stop the server, or point this command at it: ${rerunHint(boltPort)}`,
-  );
-}
-
-async function connect(config: Config, logger: Logger): Promise<{ target: Neo4jTarget; executor: Executor }> {
-  const port = config.embedded.boltPort;
-  if (!config.neo4j.uri && (await portInUse(port))) {
-    throw embeddedBusy(`the embedded Neo4j's port 127.0.0.1:${port} is in use`, port);
-  }
-  let target: Neo4jTarget;
-  try {
-    target = await provideNeo4j(config, logger);
-  } catch (err) {
-    if (err instanceof StartupError && err.code === 'PORT_IN_USE') {
-      throw embeddedBusy(`the embedded Neo4j's port 127.0.0.1:${port} is in use`, port);
-    }
-    if (err instanceof StartupError && /another claimgraph Neo4j|lock/i.test(err.message)) {
-      // The port was free, so the server holding the store listens elsewhere: its NEO4J_BOLT_PORT.
-      throw embeddedBusy(
-        `the embedded Neo4j's data folder ${config.embedded.dataDir} is in use`,
-        '<its NEO4J_BOLT_PORT>',
-      );
-    }
-    throw err;
-  }
-  try {
-    const executor = await Executor.connect({ ...target, txTimeoutMs: config.neo4j.txTimeoutMs, logger });
-    try {
-      await migrate(executor, logger);
-    } catch (err) {
-      await executor.close().catch(() => undefined);
-      throw err;
-    }
-    return { target, executor };
-  } catch (err) {
-    await target.stop().catch(() => undefined);
-    throw err;
-  }
-}
-
-function cliWriter(): Writer {
-  let user = 'unknown';
-  try {
-    user = os.userInfo().username;
-  } catch {
-    // No passwd entry (some containers): keep "unknown".
-  }
-  return { by: `cli:${user}`, role: 'system' };
-}
-
 function describe(t: TokenInfo): string {
   const status = t.revokedAt ? `revoked ${t.revokedAt}` : 'active';
   return `${t.id}  ${t.role.padEnd(6)}  ${status.padEnd(7)}  created ${t.createdAt} by ${t.createdBy}  "${t.name}"`;
@@ -215,7 +138,7 @@ async function main(): Promise<void> {
 
   let conn: { target: Neo4jTarget; executor: Executor } | undefined;
   try {
-    conn = await connect(config, logger);
+    conn = await connect('token', config, logger);
     await run(command, conn.executor);
   } catch (err) {
     if (err instanceof ClaimgraphError) fail(err.message, 1);
