@@ -20,6 +20,7 @@ COPY package.json ./
 COPY schema ./schema
 COPY cypher ./cypher
 COPY data ./data
+COPY src/http/landing.html ./src/http/landing.html
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

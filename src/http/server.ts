@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
@@ -10,6 +12,7 @@ import type { Executor } from '../db/executor';
 import type { Config } from '../config';
 import { buildApollo, type Context } from '../graphql/apollo';
 import { contextFor } from '../graphql/context';
+import { PROJECT_ROOT } from '../paths';
 
 export interface HttpService {
   server: http.Server;
@@ -43,6 +46,14 @@ export async function startHttp(config: Config, logger: Logger, executor: Execut
     }),
   );
 
+  if (config.landingPage) {
+    // Our own page (Apollo's load their scripts from a CDN and fail offline); LANDING_PAGE=false hides it.
+    const page = fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'http', 'landing.html'), 'utf8');
+    app.get('/', (_req, res) => {
+      res.type('html').send(page);
+    });
+  }
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -63,7 +74,9 @@ export async function startHttp(config: Config, logger: Logger, executor: Execut
   );
 
   app.use((_req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such route. The API is at /graphql.' } });
+    res
+      .status(404)
+      .json({ error: { code: 'NOT_FOUND', message: 'No such route. The API is at POST /graphql.' } });
   });
 
   await new Promise<void>((resolve, reject) => {

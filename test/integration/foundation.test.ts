@@ -65,9 +65,38 @@ describe('health endpoints', () => {
     expect(await res.json()).toEqual({ status: 'ready', neo4j: 'ok' });
   });
 
+  it('/readyz answers 503 when Neo4j does not answer', async () => {
+    const lost = await testExecutor();
+    const probe = await startTestApp(lost);
+    try {
+      await lost.close(); // the driver is gone: every query now fails, as with a dead server
+      const res = await fetch(`${probe.url}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ status: 'unavailable', neo4j: 'unreachable' });
+    } finally {
+      await probe.stop();
+    }
+  });
+
   it('echoes a caller-supplied request id', async () => {
     const res = await fetch(`${app.url}/healthz`, { headers: { 'x-request-id': 'trace-123' } });
     expect(res.headers.get('x-request-id')).toBe('trace-123');
+  });
+
+  it('serves a landing page that loads nothing from a CDN', async () => {
+    const res = await fetch(`${app.url}/`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/<title>claimgraph/);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/);
+  });
+
+  it('answers an unknown route with a JSON 404 that points at the API', async () => {
+    const res = await fetch(`${app.url}/nope`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'No such route. The API is at POST /graphql.' },
+    });
   });
 
   it('serves GraphQL with the Neo4j version', async () => {
@@ -133,5 +162,43 @@ describe('startup errors a newcomer can act on', () => {
     const { code, stderr } = await runService({ PORT: 'forty' });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^claimgraph: environment variable PORT is invalid/);
+  });
+
+  it('shuts down cleanly on SIGTERM: stops taking requests, closes the driver, exits 0', async () => {
+    const t = testTarget();
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        SEED_ON_START: 'false',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        NEO4J_URI: t.uri,
+        NEO4J_USERNAME: t.username,
+        NEO4J_PASSWORD: t.password ?? '',
+        NEO4J_DATABASE: t.database,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = /ready at (http:\/\/\S+)\/graphql/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const messages = stdout
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages.slice(-2)).toEqual(['shutting down', 'stopped']);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 });

@@ -1,0 +1,385 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Executor } from '../../src/db/executor';
+import { loadBundles } from '../../src/data/load';
+import { validateSourceFile } from '../../src/data/validate';
+import { buildSearchQuery, highlight, spellingVariants } from '../../src/graphql/resolvers/analysis';
+import { seededDatabase, testExecutor } from '../support/db';
+import { startTestApp, type TestApp } from '../support/app';
+
+let executor: Executor;
+let app: TestApp;
+
+const HARBOURING = 'pakistan-accuses-kabul-of-harboring-ttp';
+const DENIAL = 'taliban-denies-sheltering-ttp';
+const SOURCE_URL =
+  'https://www.aljazeera.com/news/2025/11/8/afghanistans-taliban-blames-irresponsible-pakistan-as-peace-talks-fail';
+
+beforeAll(async () => {
+  executor = await testExecutor();
+  await seededDatabase(executor);
+  app = await startTestApp(executor, { NODE_ENV: 'development' });
+});
+afterAll(async () => {
+  await app?.stop();
+  await executor?.close();
+});
+
+/** Data of a GraphQL answer that must succeed. */
+async function data<T = Record<string, unknown>>(
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  const res = await app.gql<T>(query, variables);
+  expect(res.body.errors).toBeUndefined();
+  expect(res.status).toBe(200);
+  return res.body.data!;
+}
+
+describe('spelling variants and highlights', () => {
+  it.each([
+    ['harbouring', 'harboring'],
+    ['harboring', 'harbouring'],
+    ['recognise', 'recognize'],
+    ['centre', 'center'],
+    ['defence', 'defense'],
+  ])('%s has the variant %s', (word, variant) => {
+    expect(spellingVariants(word)).toEqual(expect.arrayContaining([word, variant]));
+  });
+
+  it('expands plain words but leaves phrases and operators as typed', () => {
+    expect(buildSearchQuery('harbouring TTP').query).toBe('(harbouring OR harboring) TTP');
+    expect(buildSearchQuery('"harbouring militants" AND Kabul').query).toBe(
+      '"harbouring militants" AND Kabul',
+    );
+  });
+
+  it('marks matched words with guillemets, across spellings and inflections', () => {
+    const { terms } = buildSearchQuery('harbouring');
+    expect(highlight('accusing Kabul of harboring TTP militants', terms)).toBe(
+      'accusing Kabul of «harboring» TTP militants',
+    );
+    expect(highlight('The Taliban government harbours the TTP', terms)).toBe(
+      'The Taliban government «harbours» the TTP',
+    );
+    expect(highlight('nothing to see', terms)).toBeNull();
+  });
+});
+
+describe('searchClaims', () => {
+  const SEARCH = `query ($text: String!, $first: Int) {
+    searchClaims(text: $text, first: $first) { score highlights claim { id kind claimant { id } } }
+  }`;
+  type Hits = {
+    searchClaims: { score: number; highlights: string[]; claim: { id: string; kind: string } }[];
+  };
+
+  it.each(['harbouring', 'harboring', 'HARBOURING militants'])(
+    '"%s" finds Pakistan\'s harbouring accusation first, with a highlight',
+    async (text) => {
+      const { searchClaims } = await data<Hits>(SEARCH, { text });
+      const [top] = searchClaims;
+      expect(top?.claim.id).toBe(HARBOURING);
+      expect(top?.score).toBeGreaterThan(0);
+      expect(top?.highlights).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('accusing Kabul of «harboring» Tehreek-e Taliban Pakistan'),
+        ]),
+      );
+    },
+  );
+
+  it('finds claims through the words of their excerpts', async () => {
+    // "sheltering" is in the denial's excerpt ("The Taliban denies sheltering the TTP") and content
+    // says "does not shelter".
+    const { searchClaims } = await data<Hits>(SEARCH, { text: 'sheltering' });
+    expect(searchClaims.map((h) => h.claim.id)).toContain(DENIAL);
+    const hit = searchClaims.find((h) => h.claim.id === DENIAL)!;
+    expect(hit.highlights).toContain('The Taliban denies «sheltering» the TTP');
+  });
+
+  it('honours first and phrase queries', async () => {
+    const { searchClaims } = await data<Hits>(SEARCH, { text: 'ceasefire', first: 2 });
+    expect(searchClaims).toHaveLength(2);
+    const phrase = await data<Hits>(SEARCH, { text: '"firmly defend"' });
+    expect(phrase.searchClaims.map((h) => h.claim.id)).toEqual(['taliban-will-defend-against-aggression']);
+  });
+
+  it.each(['"unclosed phrase', 'harbo(ring', 'harbouring AND', 'AND', 'content:[a TO'])(
+    'answers malformed syntax %p with BAD_USER_INPUT, not a 500',
+    async (text) => {
+      const res = await app.gql(SEARCH, { text });
+      expect(res.status).not.toBe(500);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.body.errors?.[0]?.extensions?.field).toBe('text');
+    },
+  );
+
+  it('refuses an empty search', async () => {
+    const res = await app.gql(SEARCH, { text: '   ' });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('disputes', () => {
+  const DISPUTES = `query ($actor: String) {
+    disputes(actor: $actor) {
+      claim { id claimant { id } }
+      denials { id claimant { id } evidence { exact source { url } } }
+      contradictions { id }
+    }
+  }`;
+  type Disputes = {
+    disputes: {
+      claim: { id: string; claimant: { id: string } };
+      denials: {
+        id: string;
+        claimant: { id: string };
+        evidence: { exact: string; source: { url: string } }[];
+      }[];
+      contradictions: { id: string }[];
+    }[];
+  };
+
+  it("lists the Taliban's denial beside Pakistan's harbouring accusation, with its excerpt and source", async () => {
+    const { disputes } = await data<Disputes>(DISPUTES);
+    expect(disputes.map((d) => d.claim.id)).toEqual([HARBOURING]);
+    const [d] = disputes;
+    expect(d!.claim.claimant.id).toBe('pakistan-government');
+    expect(d!.denials).toEqual([
+      {
+        id: DENIAL,
+        claimant: { id: 'taliban-government' },
+        evidence: [{ exact: 'The Taliban denies sheltering the TTP', source: { url: SOURCE_URL } }],
+      },
+    ]);
+    expect(d!.contradictions).toEqual([]);
+  });
+
+  it.each([
+    ['Kabul', [HARBOURING]],
+    ['Islamabad', [HARBOURING]],
+    ['TTP', [HARBOURING]],
+    ['Qatar', []],
+  ])('filters by an actor on either side: %s', async (actor, ids) => {
+    const { disputes } = await data<Disputes>(DISPUTES, { actor });
+    expect(disputes.map((d) => d.claim.id)).toEqual(ids);
+  });
+
+  it('answers an unknown actor with NOT_FOUND', async () => {
+    const res = await app.gql(DISPUTES, { actor: 'Atlantis' });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('Claim.provenance', () => {
+  const PROVENANCE = `query ($id: ID!) {
+    claim(id: $id) {
+      provenance { kind actor { id name } source { url } excerpt { exact start end source { url } } }
+    }
+  }`;
+  type Prov = {
+    claim: {
+      provenance: {
+        kind: string;
+        actor: { id: string; name: string } | null;
+        source: { url: string } | null;
+        excerpt: { exact: string; start: number; end: number; source: { url: string } } | null;
+      }[];
+    };
+  };
+
+  it('chains claimant, outlet, source and excerpt for the harbouring accusation', async () => {
+    const { claim } = await data<Prov>(PROVENANCE, { id: HARBOURING });
+    expect(claim.provenance.map((l) => l.kind)).toEqual(['CLAIMANT', 'REPORTED_BY', 'SOURCE', 'EXCERPT']);
+    const [claimant, outlet, source, excerpt] = claim.provenance;
+    expect(claimant!.actor).toEqual({ id: 'pakistan-government', name: 'Government of Pakistan' });
+    expect(outlet!.actor).toEqual({ id: 'al-jazeera', name: 'Al Jazeera' });
+    expect(outlet!.source).toEqual({ url: SOURCE_URL });
+    expect(source!.source).toEqual({ url: SOURCE_URL });
+    expect(excerpt!.excerpt).toEqual({
+      exact:
+        'specifically accusing Kabul of harboring Tehreek-e Taliban Pakistan (TTP) militants responsible for numerous deadly attacks within Pakistan',
+      start: 1688,
+      end: 1827,
+      source: { url: SOURCE_URL },
+    });
+  });
+
+  it('puts the voice after the claimant, and every excerpt in order', async () => {
+    const { claim } = await data<Prov>(PROVENANCE, { id: 'taliban-pakistan-attitude-irresponsible' });
+    expect(claim.provenance.map((l) => [l.kind, l.actor?.id ?? l.excerpt?.start ?? null])).toEqual([
+      ['CLAIMANT', 'taliban-government'],
+      ['VOICE', 'zabihullah-mujahid'],
+      ['REPORTED_BY', 'al-jazeera'],
+      ['SOURCE', null],
+      ['EXCERPT', 249],
+      ['EXCERPT', 876],
+    ]);
+  });
+
+  it('shows reported speech as links: the outlet reports that the UN reports', async () => {
+    const { claim } = await data<Prov>(PROVENANCE, { id: 'un-afghan-civilian-casualties-since-october' });
+    expect(claim.provenance.map((l) => [l.kind, l.actor?.id ?? null])).toEqual([
+      ['CLAIMANT', 'united-nations'],
+      ['REPORTED_BY', 'al-jazeera'],
+      ['SOURCE', null],
+      ['EXCERPT', null],
+    ]);
+  });
+
+  it('is batched: provenance for every claim of a page costs one extra round trip', async () => {
+    const query = `{ claims(first: 50) { edges { node { id provenance { kind } } } } }`;
+    const before = executor.queriesSent;
+    const { claims } = await data<{ claims: { edges: { node: { provenance: unknown[] } }[] } }>(query);
+    const sent = executor.queriesSent - before;
+    expect(claims.edges.length).toBe(19);
+    for (const e of claims.edges) expect(e.node.provenance.length).toBeGreaterThanOrEqual(4);
+    // claims/page, claims/by-ids, graph/provenance-by-ids (+ auth may add none for anonymous)
+    expect(sent).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('attributionGraph and connections', () => {
+  const GRAPH = `query ($actors: [String!], $kinds: [ClaimKind!], $from: Date, $to: Date) {
+    attributionGraph(actors: $actors, kinds: $kinds, from: $from, to: $to) {
+      nodes { id }
+      edges { kind from { id } to { id } claim { id } sources { url publisher { id } } }
+    }
+  }`;
+  type Graph = {
+    attributionGraph: {
+      nodes: { id: string }[];
+      edges: {
+        kind: string;
+        from: { id: string };
+        to: { id: string };
+        claim: { id: string };
+        sources: { url: string; publisher: { id: string } }[];
+      }[];
+    };
+  };
+
+  it('holds accusation edges both ways between the Taliban government and Pakistan, each with its source', async () => {
+    const { attributionGraph: g } = await data<Graph>(GRAPH, {
+      actors: ['Taliban government', 'Pakistan'],
+      kinds: ['ACCUSATION'],
+    });
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(['pakistan-government', 'taliban-government']);
+    const pairs = g.edges.map((e) => `${e.from.id}->${e.to.id}:${e.claim.id}`).sort();
+    expect(pairs).toEqual([
+      `pakistan-government->taliban-government:${HARBOURING}`,
+      'pakistan-government->taliban-government:pakistan-accuses-taliban-of-breaking-doha-commitments',
+      'taliban-government->pakistan-government:taliban-blames-pakistan-for-kabul-explosions',
+      'taliban-government->pakistan-government:taliban-pakistan-attitude-irresponsible',
+      'taliban-government->pakistan-government:taliban-pakistan-shifted-security-responsibilities',
+    ]);
+    for (const e of g.edges) {
+      expect(e.kind).toBe('ACCUSATION');
+      expect(e.sources).toEqual([{ url: SOURCE_URL, publisher: { id: 'al-jazeera' } }]);
+    }
+  });
+
+  it('with one actor, draws every edge touching it; one edge per target', async () => {
+    const { attributionGraph: g } = await data<Graph>(GRAPH, { actors: ['TTP'] });
+    expect(g.edges.map((e) => [e.from.id, e.to.id, e.claim.id])).toEqual([
+      ['pakistan-government', 'ttp', HARBOURING],
+    ]);
+    expect(g.nodes.map((n) => n.id).sort()).toEqual(['pakistan-government', 'ttp']);
+  });
+
+  it('filters by date: the seed source is dated 2025-11-08', async () => {
+    const inRange = await data<Graph>(GRAPH, { from: '2025-11-08', to: '2025-11-08' });
+    const all = await data<Graph>(GRAPH);
+    expect(inRange.attributionGraph.edges.length).toBe(all.attributionGraph.edges.length);
+    expect(all.attributionGraph.edges.length).toBe(9);
+    const later = await data<Graph>(GRAPH, { from: '2025-11-09' });
+    expect(later.attributionGraph).toEqual({ nodes: [], edges: [] });
+  });
+
+  const CONNECTIONS = `query ($from: String!, $to: String!, $maxHops: Int) {
+    connections(from: $from, to: $to, maxHops: $maxHops) {
+      length steps { label id name relationship direction actor { id } claim { id } event { id } }
+    }
+  }`;
+  type Paths = {
+    connections: {
+      length: number;
+      steps: { label: string; id: string; relationship: string | null; direction: string | null }[];
+    }[];
+  };
+
+  it('links Qatar to the TTP through the talks it mediated and the harbouring accusation', async () => {
+    const { connections } = await data<Paths>(CONNECTIONS, { from: 'Qatar', to: 'TTP' });
+    expect(connections.length).toBeGreaterThan(0);
+    for (const p of connections) {
+      expect(p.length).toBe(4);
+      expect(p.steps).toHaveLength(5);
+      expect(p.steps[0]).toMatchObject({ label: 'Actor', id: 'qatar', relationship: null, direction: null });
+      expect(p.steps[4]).toMatchObject({ label: 'Actor', id: 'ttp' });
+    }
+    const described = connections.map((p) =>
+      p.steps.map((s) => (s.relationship ? `${s.direction}:${s.relationship}>${s.id}` : s.id)).join(' '),
+    );
+    expect(described).toContain(
+      `qatar IN:MEDIATED_BY>istanbul-talks OUT:HAS_PARTY>pakistan-government IN:CLAIMED_BY>${HARBOURING} OUT:TARGETS>ttp`,
+    );
+  });
+
+  it('is hop-bounded', async () => {
+    const { connections } = await data<Paths>(CONNECTIONS, { from: 'Qatar', to: 'TTP', maxHops: 3 });
+    expect(connections).toEqual([]);
+    for (const maxHops of [0, 7]) {
+      const res = await app.gql(CONNECTIONS, { from: 'Qatar', to: 'TTP', maxHops });
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+describe('timeline', () => {
+  const TIMELINE = `query ($actor: String!, $from: Date, $to: Date) {
+    timeline(actor: $actor, from: $from, to: $to) {
+      actor { id }
+      claims { date claim { id kind } }
+      weeks { week start total counts { kind count } }
+    }
+  }`;
+  type Timeline = {
+    timeline: {
+      actor: { id: string };
+      claims: { date: string | null; claim: { id: string; kind: string } }[];
+      weeks: { week: string; start: string; total: number; counts: { kind: string; count: number }[] }[];
+    };
+  };
+
+  it("orders Pakistan's claims by date and counts them per kind per ISO week", async () => {
+    const { timeline } = await data<Timeline>(TIMELINE, { actor: 'Islamabad' });
+    expect(timeline.actor.id).toBe('pakistan-government');
+    // The deadlock was stated on Friday 2025-11-07; the rest take the source's date, 2025-11-08.
+    expect(timeline.claims[0]).toEqual({
+      date: '2025-11-07',
+      claim: { id: 'pakistan-confirms-talks-deadlock', kind: 'STATEMENT' },
+    });
+    expect(timeline.claims).toHaveLength(5);
+    expect(timeline.claims.slice(1).every((c) => c.date === '2025-11-08')).toBe(true);
+    expect(timeline.weeks).toEqual([
+      {
+        week: '2025-W45',
+        start: '2025-11-03',
+        total: 5,
+        counts: [
+          { kind: 'ACCUSATION', count: 2 },
+          { kind: 'COMMITMENT', count: 1 },
+          { kind: 'STATEMENT', count: 2 },
+        ],
+      },
+    ]);
+  });
+
+  it('narrows by date', async () => {
+    const { timeline } = await data<Timeline>(TIMELINE, { actor: 'Islamabad', to: '2025-11-07' });
+    expect(timeline.claims.map((c) => c.claim.id)).toEqual(['pakistan-confirms-talks-deadlock']);
+  });
+});
+
+// Exports and the contradictions test (which loads a second source) come last: see below.
+export { XMLParser, XMLValidator, loadBundles, validateSourceFile };
