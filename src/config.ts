@@ -47,6 +47,9 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
 });
 
+/** Every variable loadConfig reads (the README's configuration table lists each one). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape);
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
