@@ -12,6 +12,7 @@ import type { Executor } from '../db/executor';
 import type { Config } from '../config';
 import { buildApollo, type Context } from '../graphql/apollo';
 import { contextFor } from '../graphql/context';
+import { exportRouter } from './exports';
 import { PROJECT_ROOT } from '../paths';
 
 export interface HttpService {
@@ -72,6 +73,8 @@ export async function startHttp(config: Config, logger: Logger, executor: Execut
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, { context: async ({ req }) => contextFor(req, { config, logger, executor }) }),
   );
+
+  app.use(exportRouter(executor));
 
   app.use((_req, res) => {
     res

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Executor } from '../../src/db/executor';
 import { loadBundles } from '../../src/data/load';
 import { validateSourceFile } from '../../src/data/validate';
+import { exportGraph } from '../../src/export/graph';
 import { buildSearchQuery, highlight, spellingVariants } from '../../src/graphql/resolvers/analysis';
 import { seededDatabase, testExecutor } from '../support/db';
 import { startTestApp, type TestApp } from '../support/app';
@@ -17,7 +18,7 @@ const SOURCE_URL =
 beforeAll(async () => {
   executor = await testExecutor();
   await seededDatabase(executor);
-  app = await startTestApp(executor, { NODE_ENV: 'development' });
+  app = await startTestApp(executor);
 });
 afterAll(async () => {
   await app?.stop();
@@ -381,5 +382,209 @@ describe('timeline', () => {
   });
 });
 
-// Exports and the contradictions test (which loads a second source) come last: see below.
-export { XMLParser, XMLValidator, loadBundles, validateSourceFile };
+describe('exports', () => {
+  const get = (path: string) => fetch(`${app.url}${path}`);
+
+  it('serves a claim as schema.org JSON-LD', async () => {
+    const res = await get(`/export/claims/${HARBOURING}.jsonld`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    const doc = JSON.parse(await res.text()) as Record<string, unknown>;
+    expect(doc).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Claim',
+      identifier: HARBOURING,
+      genre: 'ACCUSATION',
+      author: {
+        '@type': 'GovernmentOrganization',
+        identifier: 'pakistan-government',
+        name: 'Government of Pakistan',
+      },
+      datePublished: '2025-11-08',
+      appearance: [
+        {
+          '@type': 'CreativeWork',
+          url: SOURCE_URL,
+          datePublished: '2025-11-08',
+          publisher: { '@type': 'Organization', name: 'Al Jazeera' },
+          hasPart: [{ '@type': 'Quotation', text: expect.stringContaining('accusing Kabul of harboring') }],
+        },
+      ],
+    });
+    expect(doc.mentions).toEqual([
+      { '@type': 'GovernmentOrganization', identifier: 'taliban-government', name: 'Taliban government' },
+      { '@type': 'Organization', identifier: 'ttp', name: 'Tehreek-e Taliban Pakistan' },
+    ]);
+  });
+
+  it('answers an unknown claim with a 404 JSON error', async () => {
+    const res = await get('/export/claims/no-such-claim.jsonld');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name, _jpath, _leaf, isAttribute) =>
+      !isAttribute && ['node', 'edge', 'data', 'key'].includes(name),
+  });
+  type GraphMl = {
+    graphml: {
+      graph: {
+        node?: { id: string }[];
+        edge?: { id: string; source: string; target: string; data: { key: string; '#text': string }[] }[];
+      };
+    };
+  };
+
+  it('serves the graph as GraphML: valid XML with exactly one node per actor', async () => {
+    const res = await get('/export/graph.graphml');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/graphml\+xml/);
+    const text = await res.text();
+    expect(XMLValidator.validate(text)).toBe(true);
+    const { graph } = (parser.parse(text) as GraphMl).graphml;
+    const { actors } = await data<{ actors: { totalCount: number } }>('{ actors { totalCount } }');
+    expect(actors.totalCount).toBe(14);
+    const ids = graph.node!.map((n) => n.id);
+    expect(ids).toHaveLength(14);
+    expect(new Set(ids).size).toBe(14);
+    expect(ids).toEqual(
+      expect.arrayContaining(['qatar', 'ttp', 'taliban-government', 'pakistan-government', 'al-jazeera']),
+    );
+    expect(graph.edge).toHaveLength(9);
+    for (const e of graph.edge!) {
+      expect(ids).toContain(e.source);
+      expect(ids).toContain(e.target);
+    }
+    const harbouring = graph
+      .edge!.filter((e) => e.id.startsWith(`${HARBOURING}:`))
+      .map((e) => [e.source, e.target]);
+    expect(harbouring).toEqual([
+      ['pakistan-government', 'taliban-government'],
+      ['pakistan-government', 'ttp'],
+    ]);
+  });
+
+  it('filters the GraphML by actors and kinds', async () => {
+    const res = await get('/export/graph.graphml?actors=Kabul,Islamabad&kinds=ACCUSATION');
+    const { graph } = (parser.parse(await res.text()) as GraphMl).graphml;
+    expect(graph.node!.map((n) => n.id).sort()).toEqual(['pakistan-government', 'taliban-government']);
+    expect(graph.edge).toHaveLength(5);
+    for (const e of graph.edge!) {
+      expect(e.data).toEqual(expect.arrayContaining([{ key: 'claimKind', '#text': 'ACCUSATION' }]));
+    }
+  });
+
+  it('serves the graph as JSON, the same page by page as in one go', async () => {
+    const res = await get('/export/graph.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const text = await res.text();
+    const graph = JSON.parse(text) as {
+      nodes: { id: string }[];
+      edges: { claim: string; source: string; target: string; sources: string[] }[];
+    };
+    expect(graph.nodes).toHaveLength(14);
+    expect(graph.edges).toHaveLength(9);
+    expect(graph.edges).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          claim: HARBOURING,
+          source: 'pakistan-government',
+          target: 'ttp',
+          sources: [SOURCE_URL],
+        }),
+      ]),
+    );
+    // Pages of 2 rows: many round trips, the same document.
+    let paged = '';
+    const progress: number[] = [];
+    await exportGraph(
+      executor,
+      'json',
+      { actors: null, kinds: null, from: null, to: null },
+      { write: async (chunk) => void (paged += chunk) },
+      { pageSize: 2, onProgress: (p) => progress.push(p.actors + p.claims) },
+    );
+    expect(JSON.parse(paged)).toEqual(graph);
+    expect(progress.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ['/export/graph.graphml?kinds=GOSSIP', 400, 'BAD_USER_INPUT'],
+    ['/export/graph.json?from=yesterday', 400, 'BAD_USER_INPUT'],
+    ['/export/graph.json?actors=Atlantis', 404, 'NOT_FOUND'],
+  ])('refuses %s with %i %s', async (path, status, code) => {
+    const res = await get(path);
+    expect(res.status).toBe(status);
+    expect(await res.json()).toMatchObject({ error: { code } });
+  });
+});
+
+// Last, because it adds a second source to the graph.
+describe('contradictions', () => {
+  const TEXT = 'Kabul says the fighting since early October has killed 70 civilians on the Afghan side.';
+  const EXACT = 'the fighting since early October has killed 70 civilians on the Afghan side';
+  const start = TEXT.indexOf(EXACT);
+  const yamlText = `
+source:
+  url: https://example.org/2025/11/10/kabul-casualty-figures
+  title: Kabul gives its own casualty figures
+  publishedAt: 2025-11-10
+  text: "${TEXT}"
+actors:
+  - { id: taliban-government, name: Taliban government, kind: GOVERNMENT }
+events:
+  - id: border-clashes
+    kind: CLASHES
+    name: Afghanistan–Pakistan cross-border clashes (since early October 2025)
+claims:
+  - id: taliban-afghan-civilian-deaths-70
+    kind: FIGURE
+    claimant: taliban-government
+    content: The fighting since early October has killed 70 civilians on the Afghan side.
+    cue: says
+    about: [border-clashes]
+    figures:
+      - { value: 70, unit: person, measure: Civilian deaths on the Afghan side }
+    excerpts:
+      - { exact: '${EXACT}', start: ${start}, end: ${start + EXACT.length} }
+`;
+
+  it('detects figures for the same measure and event from different claimants that disagree', async () => {
+    const bundle = validateSourceFile('test/contradiction.yaml', yamlText);
+    await loadBundles(executor, [bundle], { by: 'loader:test', role: 'system' });
+    const { disputes } = await data<{
+      disputes: {
+        claim: { id: string };
+        denials: { id: string }[];
+        contradictions: { id: string; evidence: { source: { url: string } }[] }[];
+      }[];
+    }>(
+      `query ($actor: String) { disputes(actor: $actor) {
+      claim { id } denials { id } contradictions { id evidence { source { url } } } } }`,
+      { actor: 'United Nations' },
+    );
+    expect(disputes.map((d) => [d.claim.id, d.contradictions.map((c) => c.id)])).toEqual([
+      ['taliban-afghan-civilian-deaths-70', ['un-afghan-civilian-casualties-since-october']],
+      ['un-afghan-civilian-casualties-since-october', ['taliban-afghan-civilian-deaths-70']],
+    ]);
+    expect(disputes[1]!.contradictions[0]!.evidence[0]!.source.url).toBe(
+      'https://example.org/2025/11/10/kabul-casualty-figures',
+    );
+    // Both sides now read as DISPUTED, in lists and one by one.
+    const { claims } = await data<{ claims: { edges: { node: { id: string } }[] } }>(
+      '{ claims(filter: { kind: FIGURE, status: DISPUTED }) { edges { node { id } } } }',
+    );
+    expect(claims.edges.map((e) => e.node.id).sort()).toEqual([
+      'taliban-afghan-civilian-deaths-70',
+      'un-afghan-civilian-casualties-since-october',
+    ]);
+    const { claim } = await data<{ claim: { status: string } }>(
+      '{ claim(id: "un-kabul-explosions-fatalities") { status } }',
+    );
+    expect(claim.status).toBe('UNCONTESTED');
+  });
+});

@@ -1,0 +1,26 @@
+// Everything a claim's schema.org JSON-LD needs: its words, claimant, voice, targets, and each
+// source it appears in with its publisher and the exact passages.
+MATCH (c:Claim {id: $id})
+OPTIONAL MATCH (c)-[:CLAIMED_BY]->(claimant:Actor)
+OPTIONAL MATCH (c)-[:VOICED_BY]->(voice:Actor)
+CALL {
+  WITH c
+  OPTIONAL MATCH (c)-[:TARGETS]->(t:Actor)
+  WITH t ORDER BY t.name
+  RETURN collect(CASE WHEN t IS NULL THEN null ELSE {id: t.id, name: t.name, kind: t.kind} END) AS targets
+}
+CALL {
+  WITH c
+  OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(x:Excerpt)-[:IN_SOURCE]->(s:Source)
+  OPTIONAL MATCH (s)-[:PUBLISHED_BY]->(p:Actor)
+  WITH s, p, x ORDER BY x.position
+  WITH s, p, min(x.position) AS firstPosition, collect(x.exact) AS excerpts
+  ORDER BY firstPosition
+  RETURN collect(CASE WHEN s IS NULL THEN null ELSE
+    {url: s.url, title: s.title, publishedAt: s.publishedAt, publisher: p.name, excerpts: excerpts} END) AS sources
+}
+RETURN c.id AS id, c.kind AS kind, c.content AS content, c.quote AS quote, c.cue AS cue,
+       c.statedOn AS statedOn, c.retractedAt AS retractedAt,
+       CASE WHEN claimant IS NULL THEN null ELSE {id: claimant.id, name: claimant.name, kind: claimant.kind} END AS claimant,
+       CASE WHEN voice IS NULL THEN null ELSE {id: voice.id, name: voice.name, kind: voice.kind} END AS voice,
+       targets, sources

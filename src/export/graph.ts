@@ -1,0 +1,258 @@
+import type { Executor, Row } from '../db/executor';
+import { BadUserInputError, NotFoundError } from '../errors';
+import { resolveActorRef } from '../writes/refs';
+
+/**
+ * Streamed exports of the attribution graph: actors are nodes, each claim is one edge from its
+ * claimant to each of its targets (retracted claims and claims without targets draw none). Rows
+ * are read a page at a time (keyset paging on id) and each page is written before the next is
+ * fetched, so memory stays flat however large the graph.
+ */
+
+export type GraphFormat = 'graphml' | 'json';
+
+export const CONTENT_TYPES = {
+  graphml: 'application/graphml+xml; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  jsonld: 'application/ld+json; charset=utf-8',
+} as const;
+
+export interface GraphFilter {
+  /** Actor ids: with two or more, edges between them; with one, every edge touching it. */
+  actors: string[] | null;
+  kinds: string[] | null;
+  from: string | null;
+  to: string | null;
+}
+
+export interface ExportProgress {
+  actors: number;
+  claims: number;
+  edges: number;
+}
+
+export interface ExportOptions {
+  pageSize?: number;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+/** Where output goes: writes resolve once the chunk is accepted (back-pressure respected). */
+export interface Sink {
+  write(chunk: string): Promise<void>;
+}
+
+export function streamSink(stream: NodeJS.WritableStream): Sink {
+  return {
+    write: (chunk) =>
+      new Promise<void>((resolve, reject) => {
+        if ((stream as { destroyed?: boolean }).destroyed) {
+          reject(new Error('the output was closed'));
+          return;
+        }
+        if (stream.write(chunk)) {
+          resolve();
+          return;
+        }
+        const cleanup = () => {
+          stream.removeListener('drain', onDrain);
+          stream.removeListener('close', onClose);
+          stream.removeListener('error', onClose);
+        };
+        const onDrain = () => {
+          cleanup();
+          resolve();
+        };
+        const onClose = () => {
+          cleanup();
+          reject(new Error('the output was closed'));
+        };
+        stream.once('drain', onDrain);
+        stream.once('close', onClose);
+        stream.once('error', onClose);
+      }),
+  };
+}
+
+const CLAIM_KINDS = ['STATEMENT', 'ACCUSATION', 'DENIAL', 'COMMITMENT', 'FIGURE'];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Filters as given on a query string or command line (comma-separated lists), checked and resolved. */
+export async function parseGraphFilter(
+  executor: Executor,
+  raw: { actors?: unknown; kinds?: unknown; from?: unknown; to?: unknown },
+): Promise<GraphFilter> {
+  const list = (value: unknown, field: string): string[] | null => {
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value !== 'string')
+      throw new BadUserInputError(`${field}: give one comma-separated list`, field);
+    const items = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return items.length ? items : null;
+  };
+  const date = (value: unknown, field: string): string | null => {
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
+      throw new BadUserInputError(`${field}: expected a date YYYY-MM-DD`, field);
+    }
+    return value;
+  };
+  const kinds = list(raw.kinds, 'kinds')?.map((k) => k.toUpperCase()) ?? null;
+  for (const k of kinds ?? []) {
+    if (!CLAIM_KINDS.includes(k)) {
+      throw new BadUserInputError(
+        `kinds: unknown claim kind "${k}" (one of ${CLAIM_KINDS.join(', ')})`,
+        'kinds',
+      );
+    }
+  }
+  const from = date(raw.from, 'from');
+  const to = date(raw.to, 'to');
+  if (from && to && from > to) throw new BadUserInputError(`from (${from}) is after to (${to})`, 'from');
+  const refs = list(raw.actors, 'actors');
+  let actors: string[] | null = null;
+  if (refs) {
+    actors = [];
+    for (const ref of refs) {
+      const id = await resolveActorRef(executor, ref);
+      if (!id) throw new NotFoundError(`actors: no actor has the id, name or alias "${ref}"`, 'actors');
+      if (!actors.includes(id)) actors.push(id);
+    }
+  }
+  return { actors, kinds, from, to };
+}
+
+/** Every page of a keyset-paged named query, one at a time. */
+async function* pages(
+  executor: Executor,
+  name: string,
+  params: Record<string, unknown>,
+  pageSize: number,
+): AsyncGenerator<Row[]> {
+  let after = '';
+  for (;;) {
+    const rows = await executor.read(name, { ...params, after, limit: pageSize });
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.id as string;
+  }
+}
+
+const xml = (value: unknown): string =>
+  String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    // Characters XML 1.0 cannot carry at all.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
+const GRAPHML_HEAD = `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <key id="name" for="node" attr.name="name" attr.type="string"/>
+  <key id="actorKind" for="node" attr.name="kind" attr.type="string"/>
+  <key id="aliases" for="node" attr.name="aliases" attr.type="string"/>
+  <key id="description" for="node" attr.name="description" attr.type="string"/>
+  <key id="claim" for="edge" attr.name="claim" attr.type="string"/>
+  <key id="claimKind" for="edge" attr.name="kind" attr.type="string"/>
+  <key id="content" for="edge" attr.name="content" attr.type="string"/>
+  <key id="date" for="edge" attr.name="date" attr.type="string"/>
+  <key id="sources" for="edge" attr.name="sources" attr.type="string"/>
+  <graph id="claimgraph" edgedefault="directed">
+`;
+
+function data(key: string, value: unknown): string {
+  return value === null || value === undefined || value === ''
+    ? ''
+    : `<data key="${key}">${xml(value)}</data>`;
+}
+
+function graphmlNode(a: Row): string {
+  const aliases = (a.aliases as string[]).join('; ');
+  return `    <node id="${xml(a.id)}">${data('name', a.name)}${data('actorKind', a.kind)}${data('aliases', aliases)}${data('description', a.description)}</node>\n`;
+}
+
+function graphmlEdges(c: Row): string {
+  return (c.targets as string[])
+    .map(
+      (t) =>
+        `    <edge id="${xml(`${String(c.id)}:${t}`)}" source="${xml(c.claimant)}" target="${xml(t)}">` +
+        `${data('claim', c.id)}${data('claimKind', c.kind)}${data('content', c.content)}${data('date', c.day)}` +
+        `${data('sources', (c.sources as string[]).join(' '))}</edge>\n`,
+    )
+    .join('');
+}
+
+function jsonNode(a: Row): string {
+  return JSON.stringify({
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    aliases: a.aliases,
+    description: a.description,
+  });
+}
+
+function jsonEdges(c: Row): string[] {
+  return (c.targets as string[]).map((t) =>
+    JSON.stringify({
+      id: `${String(c.id)}:${t}`,
+      claim: c.id,
+      kind: c.kind,
+      source: c.claimant,
+      target: t,
+      content: c.content,
+      date: c.day,
+      sources: c.sources,
+    }),
+  );
+}
+
+/**
+ * Writes the graph as GraphML or JSON (`{"nodes": [...], "edges": [...]}`) to `sink`, a page at
+ * a time. Nodes are every actor, or with an actor filter the listed actors (and, for a single
+ * actor, everyone it has claims with).
+ */
+export async function exportGraph(
+  executor: Executor,
+  format: GraphFormat,
+  filter: GraphFilter,
+  sink: Sink,
+  opts: ExportOptions = {},
+): Promise<ExportProgress> {
+  const pageSize = opts.pageSize ?? 500;
+  const progress: ExportProgress = { actors: 0, claims: 0, edges: 0 };
+  const params = { actors: filter.actors, kinds: filter.kinds, from: filter.from, to: filter.to };
+  let first = true;
+  await sink.write(format === 'graphml' ? GRAPHML_HEAD : '{"nodes":[');
+  for await (const rows of pages(executor, 'export/actors-page', { actors: filter.actors }, pageSize)) {
+    if (format === 'graphml') await sink.write(rows.map(graphmlNode).join(''));
+    else {
+      await sink.write(rows.map((r, i) => `${first && i === 0 ? '\n' : ',\n'}${jsonNode(r)}`).join(''));
+      first = false;
+    }
+    progress.actors += rows.length;
+    opts.onProgress?.({ ...progress });
+  }
+  if (format === 'json') await sink.write('\n],"edges":[');
+  first = true;
+  for await (const rows of pages(executor, 'export/edges-page', params, pageSize)) {
+    if (format === 'graphml') await sink.write(rows.map(graphmlEdges).join(''));
+    else {
+      const edges = rows.flatMap(jsonEdges);
+      if (edges.length) {
+        await sink.write(edges.map((e, i) => `${first && i === 0 ? '\n' : ',\n'}${e}`).join(''));
+        first = false;
+      }
+    }
+    progress.claims += rows.length;
+    progress.edges += rows.reduce((n, r) => n + (r.targets as string[]).length, 0);
+    opts.onProgress?.({ ...progress });
+  }
+  await sink.write(format === 'graphml' ? '  </graph>\n</graphml>\n' : '\n]}\n');
+  return progress;
+}

@@ -1,0 +1,53 @@
+import type { Executor, Row } from '../db/executor';
+
+/**
+ * A claim as schema.org JSON-LD (https://schema.org/Claim): `author` is the claimant, `contributor`
+ * the voice who said it, `mentions` its targets, `datePublished` the date it was made (statedOn,
+ * else the first source's publication date), and `appearance` each source it appears in, as a
+ * CreativeWork with its url, publisher and the exact passages (`hasPart` Quotations).
+ */
+const ACTOR_TYPE: Record<string, string> = {
+  PERSON: 'Person',
+  STATE: 'Country',
+  GOVERNMENT: 'GovernmentOrganization',
+  MEDIA: 'NewsMediaOrganization',
+};
+
+function thing(actor: Row | null): Record<string, unknown> | undefined {
+  if (!actor) return undefined;
+  return {
+    '@type': ACTOR_TYPE[actor.kind as string] ?? 'Organization',
+    identifier: actor.id,
+    name: actor.name,
+  };
+}
+
+export async function claimJsonLd(executor: Executor, id: string): Promise<Record<string, unknown> | null> {
+  const [row] = await executor.read('export/claim-jsonld', { id });
+  if (!row) return null;
+  const sources = (row.sources as Row[]) ?? [];
+  const published = sources.map((s) => s.publishedAt as string | null).find((d) => d) ?? null;
+  const doc: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'Claim',
+    identifier: row.id,
+    genre: row.kind,
+    text: row.content,
+    author: thing(row.claimant as Row | null),
+    contributor: thing(row.voice as Row | null),
+    mentions: ((row.targets as Row[]) ?? []).map(thing),
+    datePublished: row.statedOn ?? published,
+    appearance: sources.map((s) => ({
+      '@type': 'CreativeWork',
+      url: s.url,
+      name: s.title ?? undefined,
+      datePublished: s.publishedAt ?? undefined,
+      publisher: s.publisher ? { '@type': 'Organization', name: s.publisher } : undefined,
+      hasPart: (s.excerpts as string[]).map((exact) => ({ '@type': 'Quotation', text: exact })),
+    })),
+  };
+  if (row.quote) doc.abstract = row.quote;
+  if (row.retractedAt) doc.creativeWorkStatus = 'Retracted';
+  // Leave out what is unknown rather than writing nulls.
+  return JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+}

@@ -1,0 +1,58 @@
+import { Router, type Request, type Response } from 'express';
+import type { Executor } from '../db/executor';
+import { ClaimgraphError, NotFoundError } from '../errors';
+import { CONTENT_TYPES, exportGraph, parseGraphFilter, streamSink, type GraphFormat } from '../export/graph';
+import { claimJsonLd } from '../export/jsonld';
+
+/**
+ * GET /export/claims/:id.jsonld   a claim as schema.org JSON-LD (404 JSON error if unknown)
+ * GET /export/graph.graphml       the attribution graph as GraphML (Gephi, yEd, Cytoscape)
+ * GET /export/graph.json          the same as {"nodes": [...], "edges": [...]}
+ * Graph filters: ?actors=a,b (refs) &kinds=ACCUSATION,DENIAL &from=YYYY-MM-DD &to=YYYY-MM-DD.
+ * Graph exports stream, a page of rows at a time.
+ */
+export function exportRouter(executor: Executor): Router {
+  const router = Router();
+
+  const fail = (req: Request, res: Response, err: unknown) => {
+    if (res.headersSent) {
+      // Mid-stream: the status is gone; cut the response so the client sees it is incomplete.
+      req.log?.error({ err }, 'export failed while streaming');
+      res.destroy(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    if (err instanceof ClaimgraphError) {
+      res.status(err.httpStatus).json({ error: { code: err.code, message: err.message, ...err.details } });
+      return;
+    }
+    req.log?.error({ err }, 'export failed');
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+  };
+
+  router.get('/export/claims/:id.jsonld', async (req, res) => {
+    try {
+      const id = req.params.id;
+      const doc = await claimJsonLd(executor, id);
+      if (!doc) throw new NotFoundError(`no claim has the id "${id}"`, 'id');
+      res.type(CONTENT_TYPES.jsonld).send(JSON.stringify(doc, null, 2));
+    } catch (err) {
+      fail(req, res, err);
+    }
+  });
+
+  const graph = (format: GraphFormat) => async (req: Request, res: Response) => {
+    try {
+      const filter = await parseGraphFilter(executor, req.query as Record<string, unknown>);
+      res.status(200).type(CONTENT_TYPES[format]);
+      res.setHeader('content-disposition', `inline; filename="claimgraph.${format}"`);
+      await exportGraph(executor, format, filter, streamSink(res));
+      res.end();
+    } catch (err) {
+      fail(req, res, err);
+    }
+  };
+  router.get('/export/graph.graphml', graph('graphml'));
+  router.get('/export/graph.json', graph('json'));
+
+  return router;
+}
