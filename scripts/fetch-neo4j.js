@@ -54,6 +54,14 @@ for (const [cmd, args] of [
   }
 }
 
+// Neo4j 5.26 runs on Java 17 or 21; an older JVM would fail later with a class-version error.
+const javaVersion = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr || '';
+const major = Number((/version "(?:1\.)?(\d+)/.exec(javaVersion) || [])[1]);
+if (major && major < 17) {
+  const line = `claimgraph: the embedded Neo4j needs Java 17 or newer, but \`java\` is Java ${major}. ${alternatives}`;
+  done(required ? 1 : 0, required ? line : `${line} (warning only: npm install goes on)`);
+}
+
 console.log(
   `claimgraph: fetching Neo4j Community ${version} jars from Maven Central (about 120 MB, once)...`,
 );
