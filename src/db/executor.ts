@@ -149,7 +149,7 @@ export class Executor {
   }
 }
 
-function explainConnectError(err: unknown, opts: ExecutorOptions): Error {
+export function explainConnectError(err: unknown, opts: ExecutorOptions): Error {
   // Only the driver's own failures are about reaching Neo4j; anything else is a bug to surface.
   if (!(err instanceof Neo4jError)) return err instanceof Error ? err : new Error(String(err));
   const code = err.code;
