@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { ClaimgraphError } from '../errors';
@@ -11,6 +10,7 @@ import {
   type GraphFormat,
 } from '../export/graph';
 import { claimJsonLd } from '../export/jsonld';
+import { fail as failAs, parseCommandLine, parseOrExplain, UsageError } from './args';
 import { connect } from './connect';
 
 /**
@@ -23,54 +23,34 @@ const USAGE =
   'usage: npm run export -- --format graphml|json|jsonld [--claim <id>] [--out <file>] [--actors a,b] [--kinds K1,K2] [--from YYYY-MM-DD] [--to YYYY-MM-DD]';
 const PAGE_SIZE = 500;
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        format: { type: 'string' },
-        claim: { type: 'string' },
-        out: { type: 'string' },
-        actors: { type: 'string' },
-        kinds: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]!.replace(/\.$/, ''));
-  }
-  if (values.help) return null;
-  const v = values as { [k in 'format' | 'claim' | 'out' | 'actors' | 'kinds' | 'from' | 'to']?: string };
+  const { values: v } = parseCommandLine(argv, {
+    format: { type: 'string' },
+    claim: { type: 'string' },
+    out: { type: 'string' },
+    actors: { type: 'string' },
+    kinds: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (v.help) return null;
   const format = v.format;
   if (format !== 'graphml' && format !== 'json' && format !== 'jsonld') {
     throw new UsageError('--format must be graphml, json or jsonld');
   }
   if (format === 'jsonld' && !v.claim) throw new UsageError('--format jsonld needs --claim <id>');
   if (format !== 'jsonld' && v.claim) throw new UsageError('--claim goes with --format jsonld');
-  return { ...v, format };
+  const { help: _help, ...rest } = v;
+  return { ...rest, format };
 }
 
-function fail(message: string, code: number): void {
-  process.stderr.write(`claimgraph export: ${message}\n`);
-  process.exitCode = code;
-}
+const fail = (message: string, code: number): void => failAs('export', message, code);
 
 async function main(): Promise<void> {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(process.argv.slice(2));
-  } catch (err) {
-    if (err instanceof UsageError) return fail(`${err.message}. ${USAGE}`, 2);
-    throw err;
-  }
-  if (!args) {
+  const args = parseOrExplain('export', USAGE, parse);
+  if (args === undefined) return;
+  if (args === null) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createToken, isRole, listTokens, revokeToken, ROLES, type TokenInfo } from '../auth';
 import { loadConfig, type Config } from '../config';
 import { Executor } from '../db/executor';
 import { ClaimgraphError } from '../errors';
+import { fail, parseCommandLine, parseOrExplain, UsageError } from './args';
 import { cliWriter, connect } from './connect';
 import type { Logger } from '../logger';
 import type { Neo4jTarget } from '../neo4j/provide';
@@ -26,27 +26,14 @@ type Command =
   | { kind: 'list' }
   | { kind: 'help' };
 
-class UsageError extends Error {}
-
 function parse(argv: string[]): Command {
-  let values: { role?: string; name?: string; revoke?: string; list?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        role: { type: 'string' },
-        name: { type: 'string' },
-        revoke: { type: 'string' },
-        list: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    // parseArgs explains the problem in its first sentence (unknown option, missing value, ...).
-    throw new UsageError((err as Error).message.split('\n')[0]!.replace(/\.$/, ''));
-  }
+  const { values } = parseCommandLine(argv, {
+    role: { type: 'string' },
+    name: { type: 'string' },
+    revoke: { type: 'string' },
+    list: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return { kind: 'help' };
   const chosen = [values.role !== undefined, values.revoke !== undefined, values.list === true].filter(
     Boolean,
@@ -73,11 +60,6 @@ function parse(argv: string[]): Command {
 
 function out(line: string): void {
   process.stdout.write(`${line}\n`);
-}
-
-function fail(message: string, code: number): void {
-  process.stderr.write(`claimgraph token: ${message}\n`);
-  process.exitCode = code;
 }
 
 function describe(t: TokenInfo): string {
@@ -111,20 +93,15 @@ async function run(command: Exclude<Command, { kind: 'help' }>, executor: Execut
 }
 
 async function main(): Promise<void> {
-  let command: Command;
-  try {
-    command = parse(process.argv.slice(2));
-  } catch (err) {
-    if (err instanceof UsageError) return fail(`${err.message}. ${USAGE}`, 2);
-    throw err;
-  }
+  const command = parseOrExplain('token', USAGE, parse);
+  if (!command) return;
   if (command.kind === 'help') return out(USAGE);
 
   let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
-    return fail((err as Error).message, 1);
+    return fail('token', (err as Error).message, 1);
   }
   // Logs go to stderr (stdout carries the token), and a CLI stays quiet unless LOG_LEVEL asks.
   const logger: Logger = pino(
@@ -141,10 +118,10 @@ async function main(): Promise<void> {
     conn = await connect('token', config, logger);
     await run(command, conn.executor);
   } catch (err) {
-    if (err instanceof ClaimgraphError) fail(err.message, 1);
+    if (err instanceof ClaimgraphError) fail('token', err.message, 1);
     else {
       logger.error({ err }, 'unexpected failure');
-      fail(`unexpected error (${String(err)})`, 1);
+      fail('token', `unexpected error (${String(err)})`, 1);
     }
   } finally {
     await conn?.executor.close().catch(() => undefined);

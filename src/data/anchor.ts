@@ -2,7 +2,7 @@
  * Anchoring excerpts in a source's text, the W3C Web Annotation way: a text-quote selector
  * (exact words, with a little prefix and suffix) and a text-position selector (start, end).
  * Offsets count Unicode code points, end exclusive, as the W3C model specifies, so they mean the
- * same thing to every client language. Shared by the data-file validator and recordClaim.
+ * same thing to every client language. Shared by the data-file validator, recordClaim and `npm run anchor`.
  */
 
 /** Code points of context kept either side of an excerpt (TextQuoteSelector prefix / suffix). */
@@ -20,6 +20,18 @@ export function findOccurrences(hay: readonly string[], needle: readonly string[
     hits.push([i, i + needle.length]);
   }
   return hits;
+}
+
+/**
+ * Folds typographic variants one code point for one, so offsets survive: ’ → ', “ → ", NBSP →
+ * space, any dash → -, and case. For telling a writer where their words occur as written.
+ */
+export function loosen(cp: string): string {
+  if (/[\u2018\u2019\u201a\u201b\u2032\u02bc]/u.test(cp)) return "'";
+  if (/[\u201c\u201d\u201e\u201f\u2033]/u.test(cp)) return '"';
+  if (/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\n\r]/u.test(cp)) return ' ';
+  if (/[\u2010-\u2015\u2212]/u.test(cp)) return '-';
+  return cp.toLowerCase();
 }
 
 export interface Anchor {

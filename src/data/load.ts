@@ -73,6 +73,21 @@ async function loadOne(tx: Tx, bundle: SourceBundle, writer: Writer): Promise<Lo
     );
   }
 
+  if (existing?.exists && existing.contentHash !== source.contentHash) {
+    const [foreign] = await tx.run('load/foreign-excerpts', {
+      url: source.url,
+      claimIds: bundle.claims.map((c) => c.id),
+    });
+    if (Number(foreign?.excerpts) > 0) {
+      throw new DataFileError(
+        file,
+        'source',
+        'text',
+        `differs from the text already stored for ${source.url}, in which ${String(foreign?.excerpts)} excerpt(s) of other claims (${(foreign?.claims as string[]).join(', ')}) are anchored; a source's text cannot change under its excerpts: publish the new text as a new source`,
+      );
+    }
+  }
+
   const at = new Date().toISOString();
   const common = { at, by: writer.by, url: source.url };
   await tx.run('load/upsert-actors', { ...common, actors: bundle.actors });
@@ -88,6 +103,7 @@ async function loadOne(tx: Tx, bundle: SourceBundle, writer: Writer): Promise<Lo
     changes: { file, contentHash: source.contentHash, bundleHash: hash },
     sourceUrls: [source.url],
     claimIds: bundle.claims.map((c) => c.id),
+    actorIds: bundle.actors.map((a) => a.id),
   });
   return { file, url: source.url, status: 'loaded', claims: bundle.claims.length };
 }

@@ -25,7 +25,7 @@ import type {
   SourceBundle,
   SourceRecord,
 } from './types';
-import { anchorAt, codePoints, findOccurrences } from './anchor';
+import { anchorAt, codePoints, findOccurrences, loosen } from './anchor';
 
 type Path = readonly PropertyKey[];
 
@@ -118,15 +118,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ? `${issue.message} (got ${show(got)})`
         : issue.message;
   }
-}
-
-/** Folds typographic variants one code point for one, so offsets survive: ’ → ', “ → ", NBSP → space. */
-function loosen(cp: string): string {
-  if (/[\u2018\u2019\u201a\u201b\u2032\u02bc]/u.test(cp)) return "'";
-  if (/[\u201c\u201d\u201e\u201f\u2033]/u.test(cp)) return '"';
-  if (/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\n\r]/u.test(cp)) return ' ';
-  if (/[\u2010-\u2015\u2212]/u.test(cp)) return '-';
-  return cp.toLowerCase();
 }
 
 function excerptProblem(text: string[], exact: string, start: number, end: number): string | null {
@@ -325,7 +316,8 @@ function checkAndNormalize(file: string, input: SourceFileInput, at: Locator): S
 
   // ---- normalize
   const source: SourceRecord = {
-    url: input.source.url,
+    // Stored and looked up in one form (see normalizeUrl in src/writes/common.ts).
+    url: new URL(input.source.url).href,
     title: input.source.title,
     publisher: input.source.publisher ?? null,
     publishedAt,

@@ -11,7 +11,7 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
 } from 'neo4j-driver';
-import { StartupError } from '../errors';
+import { ConflictError, StartupError } from '../errors';
 import type { Logger } from '../logger';
 import { query } from './queries';
 
@@ -113,6 +113,23 @@ export class Executor {
    * A ClaimgraphError thrown inside rolls the transaction back and reaches the caller unchanged.
    */
   async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.writeOnce(work);
+    } catch (err) {
+      if (!isConstraintViolation(err)) throw err;
+      // Another transaction took a unique key (an idempotency key, a name, a URL) between this
+      // one's checks and its write. Run the work once more: its checks now see the other write
+      // and answer as for a repeat (the first result, or a CONFLICT naming the field).
+      try {
+        return await this.writeOnce(work);
+      } catch (again) {
+        if (!isConstraintViolation(again)) throw again;
+        throw new ConflictError('the write conflicts with another made at the same time; send it again');
+      }
+    }
+  }
+
+  private async writeOnce<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: neo4j.session.WRITE,
@@ -147,6 +164,10 @@ export class Executor {
   async close(): Promise<void> {
     await this.driver.close();
   }
+}
+
+function isConstraintViolation(err: unknown): boolean {
+  return err instanceof Neo4jError && err.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }
 
 export function explainConnectError(err: unknown, opts: ExecutorOptions): Error {

@@ -10,13 +10,32 @@ import { CYPHER_DIR } from '../paths';
  */
 let registry: Map<string, string> | undefined;
 
+/**
+ * `// @include <name>` on a line of its own is replaced by cypher/fragments/<name>.cypher. It
+ * exists for one rule the graph must apply identically everywhere (a claim's derived status);
+ * keep fragments rare, so each named query stays readable on its own.
+ */
+function expandIncludes(text: string): string {
+  return text.replace(/^([ \t]*)\/\/ @include ([\w-]+)[ \t]*$/gm, (_line, indent: string, name: string) =>
+    fs
+      .readFileSync(path.join(CYPHER_DIR, 'fragments', `${name}.cypher`), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => indent + l)
+      .join('\n'),
+  );
+}
+
 function walk(dir: string, prefix = ''): [string, string][] {
   const out: [string, string][] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...walk(path.join(dir, entry.name), rel));
     else if (entry.name.endsWith('.cypher')) {
-      out.push([rel.replace(/\.cypher$/, ''), fs.readFileSync(path.join(dir, entry.name), 'utf8')]);
+      out.push([
+        rel.replace(/\.cypher$/, ''),
+        expandIncludes(fs.readFileSync(path.join(dir, entry.name), 'utf8')),
+      ]);
     }
   }
   return out;

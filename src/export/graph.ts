@@ -1,6 +1,6 @@
 import type { Executor, Row } from '../db/executor';
-import { BadUserInputError, NotFoundError } from '../errors';
-import { resolveActorRef } from '../writes/refs';
+import { BadUserInputError } from '../errors';
+import { requireActor } from '../writes/refs';
 
 /**
  * Streamed exports of the attribution graph: actors are nodes, each claim is one edge from its
@@ -115,8 +115,7 @@ export async function parseGraphFilter(
   if (refs) {
     actors = [];
     for (const ref of refs) {
-      const id = await resolveActorRef(executor, ref);
-      if (!id) throw new NotFoundError(`actors: no actor has the id, name or alias "${ref}"`, 'actors');
+      const id = await requireActor(executor, ref, 'actors');
       if (!actors.includes(id)) actors.push(id);
     }
   }
@@ -214,8 +213,9 @@ function jsonEdges(c: Row): string[] {
 
 /**
  * Writes the graph as GraphML or JSON (`{"nodes": [...], "edges": [...]}`) to `sink`, a page at
- * a time. Nodes are every actor, or with an actor filter the listed actors (and, for a single
- * actor, everyone it has claims with).
+ * a time. Nodes are every actor, or with an actor filter the listed actors and every actor at
+ * either end of a written edge (for a single actor, everyone it has claims with), so each edge's
+ * source and target is always a node.
  */
 export async function exportGraph(
   executor: Executor,
@@ -227,9 +227,14 @@ export async function exportGraph(
   const pageSize = opts.pageSize ?? 500;
   const progress: ExportProgress = { actors: 0, claims: 0, edges: 0 };
   const params = { actors: filter.actors, kinds: filter.kinds, from: filter.from, to: filter.to };
+  let nodeIds: string[] | null = null;
+  if (filter.actors) {
+    const [row] = await executor.read('export/edge-actor-ids', params);
+    nodeIds = [...new Set([...filter.actors, ...((row?.ids as string[] | undefined) ?? [])])];
+  }
   let first = true;
   await sink.write(format === 'graphml' ? GRAPHML_HEAD : '{"nodes":[');
-  for await (const rows of pages(executor, 'export/actors-page', { actors: filter.actors }, pageSize)) {
+  for await (const rows of pages(executor, 'export/actors-page', { actors: nodeIds }, pageSize)) {
     if (format === 'graphml') await sink.write(rows.map(graphmlNode).join(''));
     else {
       await sink.write(rows.map((r, i) => `${first && i === 0 ? '\n' : ',\n'}${jsonNode(r)}`).join(''));

@@ -58,7 +58,11 @@ export async function buildApollo(deps: {
     allowBatchedHttpRequests: false,
     plugins: [
       ...protection.plugins,
-      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      // On shutdown: stop accepting, let requests in flight finish for up to SHUTDOWN_GRACE_MS.
+      ApolloServerPluginDrainHttpServer({
+        httpServer: deps.httpServer,
+        stopGracePeriodMillis: config.shutdownGraceMs,
+      }),
       // Apollo's own landing pages load from a CDN; ours is served by src/http (see /).
       ApolloServerPluginLandingPageDisabled(),
     ],

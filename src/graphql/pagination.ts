@@ -24,13 +24,22 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]) + 1;
 }
 
-export function pageArgs(first: number | null | undefined, after: string | null | undefined): Page {
+/** A client's `first` (or `fallback` when not given), refused when negative and capped at MAX_PAGE_SIZE. */
+export function capFirst(first: number | null | undefined, fallback: number = DEFAULT_PAGE_SIZE): number {
   if (first !== null && first !== undefined && first < 0) {
     throw new BadUserInputError(`first: must not be negative (got ${first})`, 'first');
   }
-  const limit = Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  return Math.min(first ?? fallback, MAX_PAGE_SIZE);
+}
+
+export function pageArgs(first: number | null | undefined, after: string | null | undefined): Page {
+  const limit = capFirst(first);
   return { skip: after ? decodeCursor(after) : 0, limit };
 }
+
+/** What a loader's loadMany found: misses (null) and failures (Error) left out. */
+export const present = <T>(items: (T | Error | null)[]): T[] =>
+  items.filter((x): x is T => x !== null && !(x instanceof Error));
 
 export interface Connection<T> {
   totalCount: number;

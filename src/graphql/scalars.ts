@@ -1,5 +1,6 @@
 import { GraphQLScalarType } from 'graphql';
 import { GraphQLDateTime, GraphQLLocalDate, GraphQLURL } from 'graphql-scalars';
+import { normalizeUrl } from '../writes/common';
 
 /**
  * Scalars from graphql-scalars, under the names the contract uses. Invalid values are rejected
@@ -12,15 +13,10 @@ export const DateScalar = new GraphQLScalarType({
 });
 
 const urlConfig = GraphQLURL.toConfig();
-const httpOnly = (url: unknown): string => {
-  const u = url as URL;
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new TypeError(`Value is not an http(s) URL: ${u.href}`);
-  }
-  return u.href;
-};
+// graphql-scalars checks the syntax; normalizeUrl adds "http(s) only" and the stored form.
+const httpOnly = (url: unknown): string => normalizeUrl((url as URL).href, 'url');
 
-/** Parsed to a normalized href string (`new URL(value).href`), http(s) only. */
+/** Parsed to the normalized href string every lookup by URL uses (src/writes/common.ts). */
 export const URLScalar = new GraphQLScalarType({
   ...urlConfig,
   name: 'URL',

@@ -1,4 +1,6 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { authenticate, requireRole } from '../auth';
+import type { Config } from '../config';
 import type { Executor } from '../db/executor';
 import { ClaimgraphError, NotFoundError } from '../errors';
 import { CONTENT_TYPES, exportGraph, parseGraphFilter, streamSink, type GraphFormat } from '../export/graph';
@@ -10,8 +12,11 @@ import { claimJsonLd } from '../export/jsonld';
  * GET /export/graph.json          the same as {"nodes": [...], "edges": [...]}
  * Graph filters: ?actors=a,b (refs) &kinds=ACCUSATION,DENIAL &from=YYYY-MM-DD &to=YYYY-MM-DD.
  * Graph exports stream, a page of rows at a time.
+ *
+ * Access is GraphQL's: a token that is sent must be valid (401 otherwise, even when reads are
+ * open), and with REQUIRE_READ_TOKEN=true every export needs at least a reader token.
  */
-export function exportRouter(executor: Executor): Router {
+export function exportRouter(executor: Executor, config: Pick<Config, 'requireReadToken'>): Router {
   const router = Router();
 
   const fail = (req: Request, res: Response, err: unknown) => {
@@ -28,6 +33,16 @@ export function exportRouter(executor: Executor): Router {
     req.log?.error({ err }, 'export failed');
     res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
   };
+
+  router.use('/export', async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const caller = await authenticate(executor, req.headers.authorization);
+      if (config.requireReadToken) requireRole(caller, 'reader', 'Exports');
+      next();
+    } catch (err) {
+      fail(req, res, err);
+    }
+  });
 
   router.get('/export/claims/:id.jsonld', async (req, res) => {
     try {

@@ -74,7 +74,7 @@ export async function startHttp(config: Config, logger: Logger, executor: Execut
     expressMiddleware(apollo, { context: async ({ req }) => contextFor(req, { config, logger, executor }) }),
   );
 
-  app.use(exportRouter(executor));
+  app.use(exportRouter(executor, config));
 
   app.use((_req, res) => {
     res

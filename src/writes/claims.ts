@@ -3,7 +3,7 @@ import { recordAudit, type Writer } from '../db/audit';
 import type { Executor, Tx } from '../db/executor';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import { anchorAt, codePoints, findOccurrences } from '../data/anchor';
-import { optionalText, requiredText } from './common';
+import { normalizeUrl, optionalText, requiredText } from './common';
 import { requireActorIn } from './refs';
 
 export interface RecordClaimInput {
@@ -23,10 +23,29 @@ export interface RecordClaimInput {
   idempotencyKey?: string | null;
 }
 
-/** Stable across key order, so a retried request with the same input hashes the same. */
+/**
+ * Canonical JSON: keys sorted at every level, null and undefined dropped (an explicit null and an
+ * omitted field mean the same input), so a retried request hashes the same whatever its key order.
+ */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+/** What an idempotency key stands for: the whole input, minus the key itself. */
 function inputHash(input: RecordClaimInput): string {
-  const canonical = JSON.stringify(input, Object.keys(input).sort());
-  return createHash('sha256').update(canonical).digest('hex');
+  const { idempotencyKey: _key, ...rest } = input;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(rest)))
+    .digest('hex');
 }
 
 /**
@@ -71,7 +90,8 @@ export async function recordClaim(
     if (!Number.isFinite(f.value))
       throw new BadUserInputError(`figures[${i}].value: must be a finite number`, `figures`);
   }
-  const hash = inputHash(input);
+  const source = normalizeUrl(input.source, 'source');
+  const hash = inputHash({ ...input, source });
 
   return executor.write(async (tx) => {
     if (key !== null) {
@@ -92,7 +112,7 @@ export async function recordClaim(
     for (const [i, ref] of (input.targets ?? []).entries()) {
       targets.push(await requireActorIn(tx, ref, `targets[${i}]`));
     }
-    const excerpt = await anchorExcerpt(tx, input.source, exact, input.occurrence);
+    const excerpt = await anchorExcerpt(tx, source, exact, input.occurrence);
     await checkDenied(tx, denies);
 
     const id = `claim-${randomUUID()}`;
@@ -113,7 +133,7 @@ export async function recordClaim(
         unit: optionalText(f.unit),
         measure: optionalText(f.measure),
       })),
-      sourceUrl: input.source,
+      sourceUrl: source,
       excerpt,
       idempotencyKey: key,
       inputHash: hash,
@@ -130,12 +150,12 @@ export async function recordClaim(
         voice,
         targets,
         content,
-        source: input.source,
+        source,
         excerpt,
         denies,
       },
       claimIds: [id, ...denies],
-      sourceUrls: [input.source],
+      sourceUrls: [source],
     });
     return id;
   });
@@ -226,9 +246,11 @@ export async function retractClaim(
   return executor.write(async (tx) => {
     const [row] = await tx.run('claims/kinds', { ids: [id] });
     if (!row?.exists) throw new NotFoundError(`id: no claim has the id "${id}"`, 'id');
-    if (row.retracted) throw new ConflictError(`id: claim ${id} is already retracted`, 'id');
     const at = new Date().toISOString();
-    await tx.run('claims/retract', { id, reason: why, at, by: writer.by });
+    const [retracted] = row.retracted
+      ? []
+      : await tx.run('claims/retract', { id, reason: why, at, by: writer.by });
+    if (!retracted) throw new ConflictError(`id: claim ${id} is already retracted`, 'id');
     await recordAudit(tx, writer, at, {
       operation: 'retractClaim',
       summary: `retracted ${id}: ${why}`,

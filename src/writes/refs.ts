@@ -14,3 +14,10 @@ export async function requireActorIn(tx: Tx, ref: string, field: string): Promis
   if (!id) throw new NotFoundError(`${field}: no actor has the id, name or alias "${ref}"`, field);
   return id;
 }
+
+/** Outside a write: the ref must name an actor, else NOT_FOUND naming the input field. */
+export async function requireActor(executor: Executor, ref: string, field: string): Promise<string> {
+  const id = await resolveActorRef(executor, ref);
+  if (!id) throw new NotFoundError(`${field}: no actor has the id, name or alias "${ref}"`, field);
+  return id;
+}

@@ -42,7 +42,7 @@ export async function addSource(executor: Executor, writer: Writer, input: AddSo
       contentHash: hash,
       publisher,
     };
-    await tx.run('load/upsert-source', { at, by: writer.by, source, bundleHash: null });
+    await tx.run('sources/create', { at, by: writer.by, source });
     await recordAudit(tx, writer, at, {
       operation: 'addSource',
       summary: `added source ${input.url}`,

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createToken } from '../../src/auth';
 import type { Executor } from '../../src/db/executor';
 import { loadBundles } from '../../src/data/load';
 import { validateSourceFile } from '../../src/data/validate';
@@ -288,6 +289,14 @@ describe('attributionGraph and connections', () => {
     expect(g.nodes.map((n) => n.id).sort()).toEqual(['pakistan-government', 'ttp']);
   });
 
+  it('says whether the graph was cut at its edge bound: not on the seed', async () => {
+    const { attributionGraph } = await data<{ attributionGraph: { truncated: boolean; edges: unknown[] } }>(
+      '{ attributionGraph { truncated edges { kind } } }',
+    );
+    expect(attributionGraph.truncated).toBe(false);
+    expect(attributionGraph.edges).toHaveLength(9);
+  });
+
   it('filters by date: the seed source is dated 2025-11-08', async () => {
     const inRange = await data<Graph>(GRAPH, { from: '2025-11-08', to: '2025-11-08' });
     const all = await data<Graph>(GRAPH);
@@ -379,6 +388,17 @@ describe('timeline', () => {
   it('narrows by date', async () => {
     const { timeline } = await data<Timeline>(TIMELINE, { actor: 'Islamabad', to: '2025-11-07' });
     expect(timeline.claims.map((c) => c.claim.id)).toEqual(['pakistan-confirms-talks-deadlock']);
+    expect(timeline.weeks).toEqual([
+      { week: '2025-W45', start: '2025-11-03', total: 1, counts: [{ kind: 'STATEMENT', count: 1 }] },
+    ]);
+  });
+
+  it('says whether the list was cut at its bound: not on the seed', async () => {
+    const { timeline } = await data<{ timeline: { truncated: boolean; claims: unknown[] } }>(
+      '{ timeline(actor: "Islamabad") { truncated claims { date } } }',
+    );
+    expect(timeline.truncated).toBe(false);
+    expect(timeline.claims).toHaveLength(5);
   });
 });
 
@@ -477,6 +497,26 @@ describe('exports', () => {
     }
   });
 
+  it("with one actor, lists every edge's endpoints among the nodes", async () => {
+    const res = await get('/export/graph.graphml?actors=TTP');
+    expect(res.status).toBe(200);
+    const { graph } = (parser.parse(await res.text()) as GraphMl).graphml;
+    const ids = graph.node!.map((n) => n.id).sort();
+    expect(ids).toEqual(['pakistan-government', 'ttp']);
+    expect(graph.edge!.map((e) => [e.source, e.target])).toEqual([['pakistan-government', 'ttp']]);
+    for (const e of graph.edge!) {
+      expect(ids).toContain(e.source);
+      expect(ids).toContain(e.target);
+    }
+    const json = (await (await get('/export/graph.json?actors=TTP')).json()) as {
+      nodes: { id: string }[];
+      edges: { source: string; target: string }[];
+    };
+    const jsonIds = json.nodes.map((n) => n.id);
+    expect(jsonIds.sort()).toEqual(ids);
+    for (const e of json.edges) expect(jsonIds).toEqual(expect.arrayContaining([e.source, e.target]));
+  });
+
   it('serves the graph as JSON, the same page by page as in one go', async () => {
     const res = await get('/export/graph.json');
     expect(res.status).toBe(200);
@@ -520,6 +560,52 @@ describe('exports', () => {
     const res = await get(path);
     expect(res.status).toBe(status);
     expect(await res.json()).toMatchObject({ error: { code } });
+  });
+});
+
+describe('export access', () => {
+  const PATHS = ['/export/graph.graphml', '/export/graph.json', `/export/claims/${HARBOURING}.jsonld`];
+  let closed: TestApp;
+  let reader: string;
+  beforeAll(async () => {
+    closed = await startTestApp(executor, { REQUIRE_READ_TOKEN: 'true' });
+    reader = (await createToken(executor, { role: 'reader', name: 'export reader', by: 'test' })).token;
+  });
+  afterAll(async () => {
+    await closed?.stop();
+  });
+  const get = (base: TestApp, path: string, token?: string) =>
+    fetch(`${base.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it.each(PATHS)('with REQUIRE_READ_TOKEN, refuses %s without a token: 401 JSON', async (path) => {
+    const res = await get(closed, path);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'UNAUTHENTICATED', message: expect.any(String) },
+    });
+  });
+
+  it.each(PATHS)('with REQUIRE_READ_TOKEN, serves %s to a reader token', async (path) => {
+    const res = await get(closed, path, reader);
+    expect(res.status).toBe(200);
+    await res.text();
+  });
+
+  it.each([
+    ['closed', () => closed],
+    ['open', () => app],
+  ])('refuses a bad token with 401 when reads are %s', async (_label, base) => {
+    for (const token of ['not-a-token', `${reader.slice(0, -1)}${reader.endsWith('A') ? 'B' : 'A'}`]) {
+      const res = await get(base(), '/export/graph.json', token);
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    }
+  });
+
+  it('serves anonymous exports when reads are open', async () => {
+    const res = await get(app, '/export/graph.json');
+    expect(res.status).toBe(200);
+    await res.text();
   });
 });
 

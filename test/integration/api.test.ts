@@ -1,6 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field with matchers */
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   buildClientSchema,
+  buildSchema as graphqlBuildSchema,
+  findBreakingChanges,
   getIntrospectionQuery,
   lexicographicSortSchema,
   printSchema,
@@ -9,6 +13,7 @@ import {
 import { createToken, revokeToken } from '../../src/auth';
 import type { Executor } from '../../src/db/executor';
 import { buildSchema } from '../../src/graphql/apollo';
+import { PROJECT_ROOT } from '../../src/paths';
 import { seededDatabase, testExecutor } from '../support/db';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -25,6 +30,19 @@ const NEW_SOURCE = 'https://example.org/2025/11/10/kabul-responds';
 const NEW_TEXT =
   'Kabul, 10 November. Pakistan accused the Taliban of sheltering fighters, officials said. ' +
   'A Taliban spokesman said the claim was false. The spokesman said the claim was false again later.';
+
+/** The accusation the write workflow records (and records again, to test idempotency). */
+const ACCUSATION_INPUT = {
+  kind: 'ACCUSATION',
+  claimant: 'Islamabad',
+  targets: ['Kabul'],
+  content: 'Pakistan accused the Taliban of sheltering fighters.',
+  cue: 'accused',
+  statedOn: '2025-11-10',
+  source: NEW_SOURCE,
+  excerpt: 'Pakistan accused the Taliban of sheltering fighters',
+  idempotencyKey: 'test-accusation-1',
+};
 
 beforeAll(async () => {
   executor = await testExecutor();
@@ -143,15 +161,10 @@ describe('queries', () => {
     expect(bySource.body.data?.claims.totalCount).toBe(0);
   });
 
-  it('caps first at 100 and rejects a forged cursor', async () => {
-    const { body } = await app.gql<{ claims: { edges: unknown[] } }>(
-      '{ claims(first: 101) { edges { cursor } } }',
-    );
-    expect(body.errors).toBeUndefined();
-    expect(body.data?.claims.edges.length).toBeLessThanOrEqual(100);
+  it('rejects a forged cursor, naming the argument', async () => {
     const bad = await app.gql('{ claims(after: "not-a-cursor") { totalCount } }');
     expect(code(bad.body)).toBe('BAD_USER_INPUT');
-    expect(bad.body.errors?.[0]?.message).toMatch(/after/);
+    expect(bad.body.errors?.[0]?.message).toMatch(/^after: /);
   });
 
   it('names the unknown actor in a claim filter', async () => {
@@ -224,17 +237,7 @@ describe('the write workflow: add a source, record an accusation and its denial,
     const { body } = await app.gql<{ recordClaim: Record<string, any> }>(
       `mutation($input: RecordClaimInput!) { recordClaim(input: $input) { ${CLAIM_FIELDS} } }`,
       {
-        input: {
-          kind: 'ACCUSATION',
-          claimant: 'Islamabad',
-          targets: ['Kabul'],
-          content: 'Pakistan accused the Taliban of sheltering fighters.',
-          cue: 'accused',
-          statedOn: '2025-11-10',
-          source: NEW_SOURCE,
-          excerpt: 'Pakistan accused the Taliban of sheltering fighters',
-          idempotencyKey: 'test-accusation-1',
-        },
+        input: ACCUSATION_INPUT,
       },
       { token: tokens.editor },
     );
@@ -265,17 +268,7 @@ describe('the write workflow: add a source, record an accusation and its denial,
 
   it('returns the first result for a repeated idempotency key and writes nothing', async () => {
     const before = await executor.read('analysis/graph-counts');
-    const input = {
-      kind: 'ACCUSATION',
-      claimant: 'Islamabad',
-      targets: ['Kabul'],
-      content: 'Pakistan accused the Taliban of sheltering fighters.',
-      cue: 'accused',
-      statedOn: '2025-11-10',
-      source: NEW_SOURCE,
-      excerpt: 'Pakistan accused the Taliban of sheltering fighters',
-      idempotencyKey: 'test-accusation-1',
-    };
+    const input = ACCUSATION_INPUT;
     const { body } = await app.gql<{ recordClaim: { id: string } }>(
       'mutation($input: RecordClaimInput!) { recordClaim(input: $input) { id } }',
       { input },
@@ -515,6 +508,41 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(src.body.data?.source).toBeNull();
   });
 
+  it('finds a source whatever the case of its host or a missing trailing slash', async () => {
+    const q = 'mutation($i: AddSourceInput!) { addSource(input: $i) { url } }';
+    const added = await app.gql<{ addSource: { url: string } }>(
+      q,
+      { i: { url: 'HTTPS://Example.ORG', text: 'Officials said the border was closed.' } },
+      { token: tokens.editor },
+    );
+    expect(added.body.data?.addSource.url).toBe('https://example.org/');
+    const claim = await app.gql<{ recordClaim: { evidence: { source: { url: string } }[] } }>(
+      'mutation($i: RecordClaimInput!) { recordClaim(input: $i) { evidence { source { url } } } }',
+      {
+        i: {
+          kind: 'STATEMENT',
+          claimant: 'Islamabad',
+          content: 'The border was closed.',
+          source: 'https://EXAMPLE.org',
+          excerpt: 'the border was closed',
+        },
+      },
+      { token: tokens.editor },
+    );
+    expect(claim.body.data?.recordClaim.evidence[0]?.source.url).toBe('https://example.org/');
+    const found = await app.gql<{ source: { url: string } }>(
+      '{ source(url: "https://example.org") { url } }',
+    );
+    expect(found.body.data?.source.url).toBe('https://example.org/');
+    const bad = await app.gql(
+      'mutation($i: RecordClaimInput!) { recordClaim(input: $i) { id } }',
+      { i: { kind: 'STATEMENT', claimant: 'Islamabad', content: 'x', source: 'not a url', excerpt: 'x' } },
+      { token: tokens.editor },
+    );
+    expect(code(bad.body)).toBe('BAD_USER_INPUT');
+    expect(bad.body.errors?.[0]?.message).toMatch(/^source: "not a url" is not an absolute URL/);
+  });
+
   it('retractClaim needs a reason and an existing claim', async () => {
     const q = 'mutation($id: ID!, $r: String!) { retractClaim(id: $id, reason: $r) { id } }';
     const noReason = await app.gql(
@@ -602,21 +630,6 @@ describe('who may write', () => {
 });
 
 describe('cost and hygiene', () => {
-  it('sends the same number of queries for a page of 1 and of 100 claims (no N+1)', async () => {
-    const q = `query($n: Int) { claims(first: $n) { edges { node { id claimant { name roles { of { name } } } targets { name } evidence { exact source { url publisher { name } } } } } } }`;
-    const count = async (n: number) => {
-      const before = executor.queriesSent;
-      const { body } = await app.gql<{ claims: { edges: unknown[] } }>(q, { n });
-      expect(body.errors).toBeUndefined();
-      return { queries: executor.queriesSent - before, rows: body.data!.claims.edges.length };
-    };
-    const one = await count(1);
-    const many = await count(100);
-    expect(one.rows).toBe(1);
-    expect(many.rows).toBeGreaterThan(20);
-    expect(many.queries).toBe(one.queries);
-  });
-
   it('refuses a query nested too deep, before touching the database', async () => {
     const deep =
       '{ claims { edges { node { denies { denies { denies { denies { denies { denies { id } } } } } } } } } }';
@@ -643,24 +656,43 @@ describe('cost and hygiene', () => {
   });
 
   it('masks unexpected errors in production: no Cypher or driver text reaches the client', async () => {
-    const prod = await startTestApp(executor, { NODE_ENV: 'production' });
+    // A real driver failure, not a stub: an executor whose driver is closed, as with a dead server.
+    const broken = await testExecutor();
+    const prod = await startTestApp(broken, { NODE_ENV: 'production' });
+    const dev = await startTestApp(broken, { NODE_ENV: 'development' });
     try {
-      const { body } = await prod.gql('{ __schema { types { name } } }');
-      expect(code(body)).toBe('GRAPHQL_VALIDATION_FAILED'); // introspection off in production
-      const { body: ok } = await prod.gql<{ claim: { id: string } }>(
-        '{ claim(id: "taliban-denies-sheltering-ttp") { id } }',
-      );
-      expect(ok.data?.claim.id).toBe('taliban-denies-sheltering-ttp');
+      await broken.close();
+      const q = '{ claim(id: "taliban-denies-sheltering-ttp") { id } }';
+      const { body } = await prod.gql(q);
+      expect(body.errors).toEqual([
+        {
+          message: 'Internal server error',
+          locations: [{ line: 1, column: 3 }],
+          path: ['claim'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
+      expect(JSON.stringify(body)).not.toMatch(/driver|neo4j|MATCH|stack/i);
+      // In development the same failure is shown as it is, to be debugged.
+      const { body: devBody } = await dev.gql(q);
+      expect(devBody.errors?.[0]?.message).not.toBe('Internal server error');
+      const intro = await prod.gql('{ __schema { types { name } } }');
+      expect(code(intro.body)).toBe('GRAPHQL_VALIDATION_FAILED'); // introspection off in production
     } finally {
       await prod.stop();
+      await dev.stop();
     }
   });
 
-  it('serves exactly the committed SDL', async () => {
+  it('serves the committed SDL, and it keeps the published contract', async () => {
     const { body } = await app.gql<IntrospectionQuery>(getIntrospectionQuery());
-    const served = printSchema(lexicographicSortSchema(buildClientSchema(body.data!)));
-    const committed = printSchema(lexicographicSortSchema(buildSchema()));
-    expect(served).toBe(committed);
-    expect(served).toMatch(/recordClaim\(input: RecordClaimInput!\): Claim!/);
+    const served = buildClientSchema(body.data!);
+    expect(printSchema(lexicographicSortSchema(served))).toBe(
+      printSchema(lexicographicSortSchema(buildSchema())),
+    );
+    const contract = graphqlBuildSchema(
+      fs.readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'contract.graphql'), 'utf8'),
+    );
+    expect(findBreakingChanges(contract, served)).toEqual([]);
   });
 });

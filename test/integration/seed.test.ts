@@ -6,6 +6,7 @@ import { codePoints } from '../../src/data/anchor';
 import { SEED_DIR } from '../../src/paths';
 import { freshDatabase, seededDatabase, testExecutor } from '../support/db';
 import { DataFileError } from '../../src/errors';
+import { recordClaim } from '../../src/writes/claims';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -176,6 +177,30 @@ describe('loading', () => {
     const bundle = validateSourceFile('other.yaml', YAML.stringify(doc));
     await expect(loadBundles(executor, [bundle], writer)).rejects.toThrow(
       /other\.yaml: actors\[0\] \(id "someone-else"\): aliases: "Kabul" already names actor "taliban-government"/,
+    );
+    expect(await graphCounts()).toEqual(before);
+  });
+});
+
+describe('a source whose text other claims are anchored in', () => {
+  it('refuses a reload that would change the text under them', async () => {
+    const doc = YAML.parse(fs.readFileSync(SEED_FILE, 'utf8')) as Record<string, any>;
+    await recordClaim(
+      executor,
+      { by: 'test', role: 'editor' },
+      {
+        kind: 'STATEMENT',
+        claimant: 'United Nations',
+        content: 'Recorded through the API against the seed source.',
+        source: doc.source.url,
+        excerpt: 'The United Nations reports',
+      },
+    );
+    doc.source.text = `${doc.source.text} A correction was appended.`;
+    const before = await graphCounts();
+    const bundle = validateSourceFile('edited.yaml', YAML.stringify(doc));
+    await expect(loadBundles(executor, [bundle], writer)).rejects.toThrow(
+      /^edited\.yaml: source: text: differs from the text already stored .* 1 excerpt\(s\) of other claims/,
     );
     expect(await graphCounts()).toEqual(before);
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { Executor } from '../../src/db/executor';
 import { startEmbedded } from '../../src/neo4j/embedded';
 import { PROJECT_ROOT } from '../../src/paths';
 import { ENV } from './neo4j-target';
@@ -59,8 +60,34 @@ async function tryContainer(): Promise<boolean> {
   return true;
 }
 
+async function refuseToWipe(uri: string): Promise<void> {
+  if (process.env.CLAIMGRAPH_TEST_WIPE === '1') return;
+  const executor = await Executor.connect({
+    uri,
+    username: process.env.NEO4J_USERNAME ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD || undefined,
+    database: process.env.NEO4J_DATABASE ?? 'neo4j',
+    txTimeoutMs: 30_000,
+  });
+  try {
+    const [row] = await executor.read('system/node-count');
+    if (Number(row?.nodes) > 0) {
+      throw new Error(
+        `claimgraph tests: the database at ${uri} holds ${String(row?.nodes)} nodes, and the tests empty it. ` +
+          'Point NEO4J_URI at an empty database, unset it (tests then start their own Neo4j), ' +
+          'or set CLAIMGRAPH_TEST_WIPE=1 to allow it.',
+      );
+    }
+  } finally {
+    await executor.close();
+  }
+}
+
 export default async function globalSetup(): Promise<void> {
   if (process.env.NEO4J_URI) {
+    // Tests empty the database between suites. A NEO4J_URI left exported for the CLIs (or a real
+    // server) must never be wiped by accident: only an empty database, or an explicit opt-in.
+    await refuseToWipe(process.env.NEO4J_URI);
     publish(
       process.env.NEO4J_URI,
       process.env.NEO4J_USERNAME ?? 'neo4j',

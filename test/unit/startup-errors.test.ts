@@ -14,17 +14,22 @@ function pathWithoutJava(): string {
   return dir;
 }
 
+/** A copy of the install script and pom without fetched jars, as on a fresh clone. */
+function freshInstallScript(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-fresh-'));
+  fs.mkdirSync(path.join(root, 'scripts'));
+  fs.mkdirSync(path.join(root, 'neo4j'));
+  fs.copyFileSync(
+    path.join(PROJECT_ROOT, 'scripts', 'fetch-neo4j.js'),
+    path.join(root, 'scripts', 'fetch-neo4j.js'),
+  );
+  fs.copyFileSync(path.join(PROJECT_ROOT, 'neo4j', 'pom.xml'), path.join(root, 'neo4j', 'pom.xml'));
+  return root;
+}
+
 describe('the embedded default without Java or Maven', () => {
   it('install step: one line naming NEO4J_URI and docker compose as the ways out', () => {
-    // A copy of the install script and pom without fetched jars, as on a fresh clone.
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-fresh-'));
-    fs.mkdirSync(path.join(root, 'scripts'));
-    fs.mkdirSync(path.join(root, 'neo4j'));
-    fs.copyFileSync(
-      path.join(PROJECT_ROOT, 'scripts', 'fetch-neo4j.js'),
-      path.join(root, 'scripts', 'fetch-neo4j.js'),
-    );
-    fs.copyFileSync(path.join(PROJECT_ROOT, 'neo4j', 'pom.xml'), path.join(root, 'neo4j', 'pom.xml'));
+    const root = freshInstallScript();
     const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'fetch-neo4j.js'), '--required'], {
       env: { PATH: pathWithoutJava() },
       encoding: 'utf8',
@@ -38,14 +43,7 @@ describe('the embedded default without Java or Maven', () => {
   });
 
   it('npm install itself goes on (a NEO4J_URI user needs no Java), with a warning', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-fresh-'));
-    fs.mkdirSync(path.join(root, 'scripts'));
-    fs.mkdirSync(path.join(root, 'neo4j'));
-    fs.copyFileSync(
-      path.join(PROJECT_ROOT, 'scripts', 'fetch-neo4j.js'),
-      path.join(root, 'scripts', 'fetch-neo4j.js'),
-    );
-    fs.copyFileSync(path.join(PROJECT_ROOT, 'neo4j', 'pom.xml'), path.join(root, 'neo4j', 'pom.xml'));
+    const root = freshInstallScript();
     const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'fetch-neo4j.js')], {
       env: { PATH: pathWithoutJava() },
       encoding: 'utf8',

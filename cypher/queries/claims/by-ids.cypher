@@ -43,18 +43,8 @@ CALL {
 }
 RETURN c.id AS id, c.kind AS kind, c.content AS content, c.cue AS cue, c.quote AS quote,
        c.statedOn AS statedOn, c.statedOnText AS statedOnText,
-       CASE
-         WHEN c.retractedAt IS NOT NULL THEN 'RETRACTED'
-         WHEN EXISTS { (c)<-[:DENIES]-(d:Claim) WHERE d.retractedAt IS NULL }
-           OR EXISTS {
-             MATCH (c)-[:HAS_FIGURE]->(f:Figure),
-                   (c)-[:ABOUT]->(:Event)<-[:ABOUT]-(o:Claim {kind: 'FIGURE'})-[:HAS_FIGURE]->(g:Figure)
-             WHERE c.kind = 'FIGURE' AND o <> c AND o.retractedAt IS NULL
-               AND toLower(trim(f.measure)) = toLower(trim(g.measure)) AND f.value <> g.value
-               AND NOT EXISTS { (c)-[:CLAIMED_BY]->(:Actor)<-[:CLAIMED_BY]-(o) }
-           } THEN 'DISPUTED'
-         ELSE 'UNCONTESTED'
-       END AS status,
+       // @include claim-status
+       AS status,
        CASE WHEN c.retractedAt IS NULL THEN null
             ELSE {reason: c.retractedReason, at: c.retractedAt, by: c.retractedBy} END AS retraction,
        claimant.id AS claimant, voice.id AS voice, targets, about, figures, evidence, denies, deniedBy,

@@ -1,7 +1,8 @@
 // The attribution graph: one row per claim per target, from the claimant to the target. Retracted
 // claims are left out. $actors (ids or null): with two or more, edges between them; with one,
 // every edge touching it. A claim's day is statedOn, else its earliest source's publication date;
-// $from / $to (inclusive) leave undated claims out. Bounded by $limit rows.
+// $from / $to (inclusive) leave undated claims out. Bounded by $limit rows (the resolver asks for
+// one more than it returns, to tell a truncated graph).
 MATCH (c:Claim)-[:CLAIMED_BY]->(a:Actor)
 WHERE c.retractedAt IS NULL AND ($kinds IS NULL OR c.kind IN $kinds)
 MATCH (c)-[:TARGETS]->(t:Actor)

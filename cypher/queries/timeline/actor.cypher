@@ -1,6 +1,7 @@
 // An actor's claims (as claimant or voice), ordered by day (statedOn, else the earliest source's
-// publication date; undated last), then id, with the ISO week each falls in. $from / $to are
-// inclusive and leave undated claims out. Bounded by $limit.
+// publication date; undated last), then id. $from / $to are inclusive and leave undated claims
+// out. Bounded by $limit (the resolver asks for one more than it returns, to tell a truncated
+// list); the weekly counts come from timeline/weeks, over every matching claim.
 MATCH (a:Actor {id: $actor})<-[:CLAIMED_BY|VOICED_BY]-(c:Claim)
 WITH DISTINCT c
 CALL {
@@ -10,9 +11,6 @@ CALL {
 }
 WITH c, coalesce(c.statedOn, published) AS day
 WHERE ($from IS NULL OR day >= date($from)) AND ($to IS NULL OR day <= date($to))
-RETURN c.id AS id, c.kind AS kind, day,
-       CASE WHEN day IS NULL THEN null
-            ELSE toString(day.weekYear) + '-W' + right('0' + toString(day.week), 2) END AS week,
-       CASE WHEN day IS NULL THEN null ELSE date.truncate('week', day) END AS weekStart
+RETURN c.id AS id, c.kind AS kind, day
 ORDER BY day IS NULL, day, id
 LIMIT toInteger($limit)

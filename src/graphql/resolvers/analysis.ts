@@ -1,9 +1,8 @@
-import DataLoader from 'dataloader';
-import type { Executor, Row } from '../../db/executor';
-import { BadUserInputError, NotFoundError } from '../../errors';
-import { resolveActorRef } from '../../writes/refs';
+import type { Row } from '../../db/executor';
+import { BadUserInputError } from '../../errors';
+import { requireActor } from '../../writes/refs';
 import type { Context } from '../context';
-import { MAX_PAGE_SIZE } from '../pagination';
+import { capFirst, present } from '../pagination';
 
 /**
  * The analysts' questions (schema/30-analysis.graphql): search, disputes, provenance, the
@@ -18,41 +17,19 @@ const MAX_PATHS = 25;
 const MAX_GRAPH_EDGES = 5000;
 const MAX_TIMELINE_CLAIMS = 1000;
 
-const present = <T>(items: (T | Error | null)[]): T[] =>
-  items.filter((x): x is T => x !== null && !(x instanceof Error));
-
-function limitArg(first: number | null | undefined, fallback: number): number {
-  if (first !== null && first !== undefined && first < 0) {
-    throw new BadUserInputError(`first: must not be negative (got ${first})`, 'first');
-  }
-  return Math.min(first ?? fallback, MAX_PAGE_SIZE);
-}
-
-async function requireActor(ctx: Context, ref: string, field: string): Promise<string> {
-  const id = await resolveActorRef(ctx.executor, ref);
-  if (!id) throw new NotFoundError(`${field}: no actor has the id, name or alias "${ref}"`, field);
-  return id;
-}
-
 function checkRange(from: string | null | undefined, to: string | null | undefined): void {
   if (from && to && from > to) throw new BadUserInputError(`from (${from}) is after to (${to})`, 'from');
 }
 
-/** Provenance rows per claim id, batched per request (a loader made lazily for each context). */
-const provenanceLoaders = new WeakMap<object, DataLoader<string, Row | null>>();
-
-function provenanceLoader(ctx: Context): DataLoader<string, Row | null> {
-  let loader = provenanceLoaders.get(ctx);
-  if (!loader) {
-    const executor: Executor = ctx.executor;
-    loader = new DataLoader<string, Row | null>(async (ids) => {
-      const rows = await executor.read('graph/provenance-by-ids', { ids });
-      const index = new Map(rows.map((r) => [r.id as string, r]));
-      return ids.map((id) => index.get(id) ?? null);
-    });
-    provenanceLoaders.set(ctx, loader);
-  }
-  return loader;
+/** Reads at most `limit` rows of a named query: one more is asked for, to tell whether it cut any. */
+async function bounded(
+  ctx: Context,
+  name: string,
+  params: Record<string, unknown>,
+  limit: number,
+): Promise<{ rows: Row[]; truncated: boolean }> {
+  const rows = await ctx.executor.read(name, { ...params, limit: limit + 1 });
+  return { rows: rows.slice(0, limit), truncated: rows.length > limit };
 }
 
 interface ProvenanceSource {
@@ -67,7 +44,7 @@ export const AnalysisQuery = {
     { text, first }: { text: string; first?: number | null },
     ctx: Context,
   ) => {
-    const limit = limitArg(first, 10);
+    const limit = capFirst(first, 10);
     const search = buildSearchQuery(text);
     if (limit === 0) return [];
     let rows: Row[];
@@ -105,8 +82,8 @@ export const AnalysisQuery = {
     { actor, first }: { actor?: string | null; first?: number | null },
     ctx: Context,
   ) => {
-    const limit = limitArg(first, 20);
-    const actorId = actor ? await requireActor(ctx, actor, 'actor') : null;
+    const limit = capFirst(first, 20);
+    const actorId = actor ? await requireActor(ctx.executor, actor, 'actor') : null;
     const rows = await ctx.executor.read('disputes/list', { actor: actorId, first: limit });
     const claims = await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string));
     return rows.flatMap((r, i) => {
@@ -123,15 +100,19 @@ export const AnalysisQuery = {
   ) => {
     checkRange(args.from, args.to);
     const actorIds = args.actors?.length
-      ? await Promise.all(args.actors.map((ref, i) => requireActor(ctx, ref, `actors[${i}]`)))
+      ? await Promise.all(args.actors.map((ref, i) => requireActor(ctx.executor, ref, `actors[${i}]`)))
       : null;
-    const rows = await ctx.executor.read('graph/attribution', {
-      actors: actorIds ? [...new Set(actorIds)] : null,
-      kinds: args.kinds?.length ? args.kinds : null,
-      from: args.from ?? null,
-      to: args.to ?? null,
-      limit: MAX_GRAPH_EDGES,
-    });
+    const { rows, truncated } = await bounded(
+      ctx,
+      'graph/attribution',
+      {
+        actors: actorIds ? [...new Set(actorIds)] : null,
+        kinds: args.kinds?.length ? args.kinds : null,
+        from: args.from ?? null,
+        to: args.to ?? null,
+      },
+      MAX_GRAPH_EDGES,
+    );
     const nodeIds = new Set<string>(actorIds ?? []);
     for (const r of rows) {
       nodeIds.add(r.from as string);
@@ -140,7 +121,7 @@ export const AnalysisQuery = {
     const nodes = present(await ctx.loaders.actor.loadMany([...nodeIds])).sort((a, b) =>
       String(a.name).localeCompare(String(b.name)),
     );
-    return { nodes, edges: rows };
+    return { nodes, edges: rows, truncated };
   },
 
   connections: async (
@@ -152,12 +133,15 @@ export const AnalysisQuery = {
     if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) {
       throw new BadUserInputError(`maxHops: must be 1 to ${MAX_HOPS} (got ${hops})`, 'maxHops');
     }
-    const [fromId, toId] = await Promise.all([requireActor(ctx, from, 'from'), requireActor(ctx, to, 'to')]);
+    const [fromId, toId] = await Promise.all([
+      requireActor(ctx.executor, from, 'from'),
+      requireActor(ctx.executor, to, 'to'),
+    ]);
     if (fromId === toId) throw new BadUserInputError(`from and to name the same actor (${fromId})`, 'to');
-    const rows = await ctx.executor.read('graph/connections', {
+    // A var-length bound cannot be a parameter: one named query per bound, so the search stops there.
+    const rows = await ctx.executor.read(`graph/connections-${hops}`, {
       from: fromId,
       to: toId,
-      maxHops: hops,
       limit: MAX_PATHS,
     });
     return rows.map((r) => ({ length: r.length, steps: r.steps }));
@@ -169,25 +153,13 @@ export const AnalysisQuery = {
     ctx: Context,
   ) => {
     checkRange(args.from, args.to);
-    const actorId = await requireActor(ctx, args.actor, 'actor');
-    const rows = await ctx.executor.read('timeline/actor', {
-      actor: actorId,
-      from: args.from ?? null,
-      to: args.to ?? null,
-      limit: MAX_TIMELINE_CLAIMS,
-    });
-    const weeks = new Map<
-      string,
-      { week: string; start: string; total: number; counts: Map<string, number> }
-    >();
-    for (const r of rows) {
-      if (!r.week) continue;
-      const key = r.week as string;
-      const w = weeks.get(key) ?? { week: key, start: r.weekStart as string, total: 0, counts: new Map() };
-      w.total += 1;
-      w.counts.set(r.kind as string, (w.counts.get(r.kind as string) ?? 0) + 1);
-      weeks.set(key, w);
-    }
+    const actorId = await requireActor(ctx.executor, args.actor, 'actor');
+    const params = { actor: actorId, from: args.from ?? null, to: args.to ?? null };
+    const [{ rows, truncated }, weeks] = await Promise.all([
+      bounded(ctx, 'timeline/actor', params, MAX_TIMELINE_CLAIMS),
+      // Counted in Cypher over every matching claim, not over the bounded list.
+      ctx.executor.read('timeline/weeks', params),
+    ]);
     const claims = await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string));
     return {
       actor: await ctx.loaders.actor.load(actorId),
@@ -195,23 +167,15 @@ export const AnalysisQuery = {
         const claim = claims[i];
         return claim && !(claim instanceof Error) ? [{ date: r.day ?? null, claim }] : [];
       }),
-      weeks: [...weeks.values()]
-        .sort((a, b) => a.start.localeCompare(b.start))
-        .map((w) => ({
-          week: w.week,
-          start: w.start,
-          total: w.total,
-          counts: [...w.counts.entries()]
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([kind, count]) => ({ kind, count })),
-        })),
+      truncated,
+      weeks,
     };
   },
 };
 
 export const AnalysisClaim = {
   provenance: async (claim: Row, _: unknown, ctx: Context) => {
-    const row = await provenanceLoader(ctx).load(claim.id as string);
+    const row = await ctx.loaders.provenance.load(claim.id as string);
     if (!row) return [];
     const links: Row[] = [];
     if (row.claimant) links.push({ kind: 'CLAIMANT', actorId: row.claimant });
@@ -301,22 +265,20 @@ export function spellingVariants(word: string): string[] {
   return [...out];
 }
 
-/** A word reduced so that spelling variants and simple inflections compare equal. */
-function normalizeWord(word: string): string {
-  let w = word.toLowerCase().replace(/[’']s$/, '');
-  w = w
-    .replace(/our(?=s?$|ed$|ing$|ite|able|ful|less)/, 'or')
-    .replace(/is(?=e$|es$|ed$|ing$|ation)/, 'iz')
-    .replace(/ys(?=e$|es$|ed$|ing$)/, 'yz')
-    .replace(/tre(s?)$/, 'ter$1')
-    .replace(/ence$/, 'ense')
-    .replace(/ogue(s?)$/, 'og$1')
-    .replace(/ll(?=ed$|ing$|er$)/, 'l');
-  // A light stemmer: enough for "harbours" / "harboring" / "harbour" to meet.
+/** A light stemmer: enough for "harbours" / "harboring" / "harbour" to meet. */
+function stem(word: string): string {
   for (const suffix of ['ing', 'ed', 'es', 's', 'e']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) return w.slice(0, -suffix.length);
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length);
   }
-  return w;
+  return word;
+}
+
+/**
+ * The stems of a word's spelling variants. Two words match in a highlight when these share a
+ * stem, so highlights follow the same British ↔ American rules (spellingVariants) as the search.
+ */
+function stems(word: string): string[] {
+  return [...new Set(spellingVariants(word).map(stem))];
 }
 
 export interface SearchTerm {
@@ -373,15 +335,17 @@ function editDistance(a: string, b: string): number {
 /** The passage with each word that matches a search term wrapped in «guillemets», or null. */
 export function highlight(passage: string, terms: SearchTerm[]): string | null {
   if (terms.length === 0) return null;
-  const wanted = terms.map((t) => ({ ...t, norm: normalizeWord(t.word) }));
+  const wanted = terms.map((t) => ({ ...t, stems: stems(t.word) }));
   let marked = false;
   const out = passage.replace(/[\p{L}\p{N}]+/gu, (word) => {
     const lower = word.toLowerCase();
-    const norm = normalizeWord(word);
+    const own = stems(lower);
     const hit = wanted.some((t) =>
       t.prefix
         ? lower.startsWith(t.word)
-        : norm === t.norm || (t.fuzzy && t.norm.length > 3 && editDistance(norm, t.norm) <= 2),
+        : own.some((w) =>
+            t.stems.some((s) => w === s || (t.fuzzy && s.length > 3 && editDistance(w, s) <= 2)),
+          ),
     );
     if (!hit) return word;
     marked = true;

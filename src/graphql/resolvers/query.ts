@@ -1,6 +1,6 @@
 import type { Row } from '../../db/executor';
-import { NotFoundError } from '../../errors';
-import { resolveActorRef } from '../../writes/refs';
+import { requireActor, resolveActorRef } from '../../writes/refs';
+import { normalizeUrl } from '../../writes/common';
 import type { Context } from '../context';
 import { connection, pageArgs } from '../pagination';
 
@@ -52,13 +52,13 @@ export const Query = {
     const page = pageArgs(first, after);
     const f = filter ?? {};
     // An unknown actor in a filter is an error, not an empty page: a typo must not look like "no claims".
-    const claimant = f.claimant ? await requireActor(ctx, f.claimant, 'filter.claimant') : null;
-    const target = f.target ? await requireActor(ctx, f.target, 'filter.target') : null;
+    const claimant = f.claimant ? await requireActor(ctx.executor, f.claimant, 'filter.claimant') : null;
+    const target = f.target ? await requireActor(ctx.executor, f.target, 'filter.target') : null;
     const [row] = await ctx.executor.read('claims/page', {
       kind: f.kind ?? null,
       claimant,
       target,
-      sourceUrl: f.sourceUrl ?? null,
+      sourceUrl: f.sourceUrl ? normalizeUrl(f.sourceUrl, 'filter.sourceUrl') : null,
       status: f.status ?? null,
       statedFrom: f.statedFrom ?? null,
       statedTo: f.statedTo ?? null,
@@ -67,7 +67,8 @@ export const Query = {
     return connection(page, row!.total as number, row!.ids as string[], loadAll(ctx.loaders.claim));
   },
 
-  source: (_: unknown, { url }: { url: string }, ctx: Context) => ctx.loaders.source.load(url),
+  source: (_: unknown, { url }: { url: string }, ctx: Context) =>
+    ctx.loaders.source.load(normalizeUrl(url, 'url')),
 
   sources: async (_: unknown, { first, after }: PageArgs, ctx: Context) => {
     const page = pageArgs(first, after);
@@ -75,9 +76,3 @@ export const Query = {
     return connection(page, row!.total as number, row!.urls as string[], loadAll(ctx.loaders.source));
   },
 };
-
-async function requireActor(ctx: Context, ref: string, field: string): Promise<string> {
-  const id = await resolveActorRef(ctx.executor, ref);
-  if (!id) throw new NotFoundError(`${field}: no actor has the id, name or alias "${ref}"`, field);
-  return id;
-}

@@ -1,6 +1,6 @@
 import type { Row } from '../../db/executor';
 import type { Context } from '../context';
-import { connection, pageArgs } from '../pagination';
+import { connection, pageArgs, present } from '../pagination';
 
 /**
  * Field resolvers for the object types. Parents are rows from the by-ids queries, which already
@@ -20,9 +20,6 @@ interface PageArgsIn {
   first?: number | null;
   after?: string | null;
 }
-
-const present = <T>(items: (T | Error | null)[]): T[] =>
-  items.filter((x): x is T => x !== null && !(x instanceof Error));
 
 export const Actor = {
   roles: async (actor: Row, _: unknown, ctx: Context) => {

@@ -1,9 +1,10 @@
-// The shortest paths between two actors (ids) through claims, roles and events, of at most
-// $maxHops (<= 6) relationships, at most $limit of them. Each step names its node and the
-// relationship that led to it, with its direction (OUT: from the previous node to this one).
+// The shortest paths between two actors (ids) through claims, roles and events, of at most 6
+// relationship(s), at most $limit of them. The bound is in the pattern so the search itself stops
+// there (Cypher cannot take it as a parameter): connections-1 … connections-6 differ only in it,
+// and the resolver picks one by maxHops. Each step names its node and the relationship that led
+// to it, with its direction (OUT: from the previous node to this one).
 MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
 MATCH p = allShortestPaths((a)-[:CLAIMED_BY|TARGETS|VOICED_BY|SPEAKS_FOR|SERVES_IN|PART_OF|MEMBER_OF|ABOUT|HAS_PARTY|MEDIATED_BY|DENIES*..6]-(b))
-WHERE length(p) <= $maxHops
 WITH p LIMIT toInteger($limit)
 WITH p, nodes(p) AS ns, relationships(p) AS rs
 RETURN length(p) AS length,

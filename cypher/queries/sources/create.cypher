@@ -1,0 +1,11 @@
+// A new source from the API. CREATE, not MERGE: if another transaction added the same URL
+// meanwhile, the uniqueness constraint fails this one, and the executor re-runs addSource, whose
+// check then answers "same text: the existing source" or CONFLICT.
+CREATE (s:Source {url: $source.url, title: $source.title,
+                  publishedAt: CASE WHEN $source.publishedAt IS NULL THEN null ELSE date($source.publishedAt) END,
+                  text: $source.text, contentHash: $source.contentHash,
+                  createdAt: datetime($at), createdBy: $by})
+WITH s
+OPTIONAL MATCH (p:Actor {id: $source.publisher})
+FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (s)-[:PUBLISHED_BY]->(p))
+RETURN s.url AS url
