@@ -105,6 +105,32 @@ describe('the seed graph', () => {
     expect(deadlock).toMatchObject({ statedOn: '2025-11-07', statedOnText: expect.stringMatching(/Friday/) });
   });
 
+  it('counts who accuses whom', async () => {
+    const rows = await executor.read('analysis/who-accuses-whom');
+    const pairs = Object.fromEntries(
+      rows.map((r) => [`${String(r.accuser)} → ${String(r.accused)}`, r.accusations]),
+    );
+    expect(pairs).toMatchObject({
+      'Taliban government → Government of Pakistan': 3,
+      'Government of Pakistan → Taliban government': 2,
+      'Government of Pakistan → Tehreek-e Taliban Pakistan': 1,
+    });
+    expect(rows[0]?.accusations).toBe(3); // most frequent first
+  });
+
+  it('connects two actors through claims and events, shortest paths first', async () => {
+    const rows = await executor.read('analysis/actor-connections', { from: 'qatar', to: 'ttp', maxHops: 6 });
+    expect(rows.length).toBeGreaterThan(0);
+    const [shortest] = rows;
+    expect(shortest?.length).toBe(4);
+    const ids = (shortest?.nodes as { id: string }[]).map((n) => n.id);
+    expect(ids[0]).toBe('qatar');
+    expect(ids[ids.length - 1]).toBe('ttp');
+    expect(shortest?.relationships).toContain('MEDIATED_BY');
+    const none = await executor.read('analysis/actor-connections', { from: 'qatar', to: 'ttp', maxHops: 2 });
+    expect(none).toEqual([]);
+  });
+
   it('keeps the outlet that reported a claim apart from its claimant', async () => {
     const [p] = await executor.read('analysis/claim-provenance', {
       id: 'un-afghan-civilian-casualties-since-october',

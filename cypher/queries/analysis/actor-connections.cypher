@@ -1,7 +1,7 @@
 // How two actors (by id) connect through claims, roles and events: the shortest paths of at most
-// $maxHops steps, each step named. Bounded both ways so it stays cheap on a large graph.
+// $maxHops steps (at most 6, the API's bound), each step named; the search itself stops at 6 hops.
 MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
-MATCH p = allShortestPaths((a)-[:CLAIMED_BY|TARGETS|VOICED_BY|SPEAKS_FOR|SERVES_IN|PART_OF|MEMBER_OF|ABOUT|HAS_PARTY|MEDIATED_BY|DENIES*..10]-(b))
+MATCH p = allShortestPaths((a)-[:CLAIMED_BY|TARGETS|VOICED_BY|SPEAKS_FOR|SERVES_IN|PART_OF|MEMBER_OF|ABOUT|HAS_PARTY|MEDIATED_BY|DENIES*..6]-(b))
 WHERE length(p) <= $maxHops
 WITH p LIMIT 25
 RETURN length(p) AS length,
