@@ -7,9 +7,9 @@ ENV CLAIMGRAPH_SKIP_NEO4J_FETCH=1
 COPY scripts ./scripts
 COPY neo4j/pom.xml ./neo4j/pom.xml
 RUN npm ci
-COPY tsconfig.json ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.json && npm prune --omit=dev
+RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

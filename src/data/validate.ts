@@ -25,6 +25,7 @@ import type {
   SourceBundle,
   SourceRecord,
 } from './types';
+import { editDistance } from '../search/text';
 import { anchorAt, codePoints, findOccurrences, loosen } from './anchor';
 
 type Path = readonly PropertyKey[];
@@ -388,18 +389,6 @@ function suggestActor(ref: string, input: SourceFileInput): string {
     .slice(0, 3);
   if (near.length) return `; did you mean ${near.map(({ id }) => `"${id}"`).join(' or ')}?`;
   return `; actor ids in this file: ${input.actors.map((a) => a.id).join(', ')}`;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /** Reads and validates one source file. */

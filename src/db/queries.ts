@@ -15,10 +15,10 @@ let registry: Map<string, string> | undefined;
  * exists for one rule the graph must apply identically everywhere (a claim's derived status);
  * keep fragments rare, so each named query stays readable on its own.
  */
-function expandIncludes(text: string): string {
+function expandIncludes(text: string, depth = 0): string {
+  if (depth > 3) throw new Error('cypher/fragments: includes nested more than 3 deep');
   return text.replace(/^([ \t]*)\/\/ @include ([\w-]+)[ \t]*$/gm, (_line, indent: string, name: string) =>
-    fs
-      .readFileSync(path.join(CYPHER_DIR, 'fragments', `${name}.cypher`), 'utf8')
+    expandIncludes(fs.readFileSync(path.join(CYPHER_DIR, 'fragments', `${name}.cypher`), 'utf8'), depth + 1)
       .trimEnd()
       .split('\n')
       .map((l) => indent + l)
@@ -46,10 +46,18 @@ export function allQueries(): Map<string, string> {
   return registry;
 }
 
+/**
+ * The text of a named query. "area/name@N" is a query with a `{{bound}}` placeholder (a
+ * variable-length pattern's upper bound, which Cypher cannot take as a parameter) with N, an
+ * integer of at most two digits, written in its place.
+ */
 export function query(name: string): string {
-  const text = allQueries().get(name);
+  const bounded = /^(.+)@(\d{1,2})$/.exec(name);
+  const text = allQueries().get(bounded ? bounded[1]! : name);
   if (text === undefined) throw new Error(`no named query "${name}" in cypher/queries`);
-  return text;
+  if (!bounded) return text;
+  if (!text.includes('{{bound}}')) throw new Error(`named query "${bounded[1]}" takes no bound`);
+  return text.replaceAll('{{bound}}', bounded[2]!);
 }
 
 export interface Migration {

@@ -1,4 +1,6 @@
 import type { Executor, Row } from '../db/executor';
+import { isRealIsoDate } from '../data/schema';
+import { CLAIM_KINDS } from '../data/types';
 import { BadUserInputError } from '../errors';
 import { requireActor } from '../writes/refs';
 
@@ -27,8 +29,22 @@ export interface GraphFilter {
 
 export interface ExportProgress {
   actors: number;
+  /** Claims that drew at least one edge. */
   claims: number;
   edges: number;
+  /**
+   * Edges left out because an endpoint is not among the nodes written: an actor or claim recorded
+   * after the nodes were read (the export is not one transaction). 0 on a graph at rest.
+   */
+  skipped: number;
+}
+
+/** "14 actors, 9 claims, 9 edges", and the edges left out, if any. */
+export function describeProgress(p: ExportProgress): string {
+  const skipped = p.skipped
+    ? `; left out ${p.skipped} edge${p.skipped === 1 ? '' : 's'} to or from an actor recorded after the nodes were written`
+    : '';
+  return `${p.actors} actors, ${p.claims} claims, ${p.edges} edges${skipped}`;
 }
 
 export interface ExportOptions {
@@ -73,14 +89,32 @@ export function streamSink(stream: NodeJS.WritableStream): Sink {
   };
 }
 
-const CLAIM_KINDS = ['STATEMENT', 'ACCUSATION', 'DENIAL', 'COMMITMENT', 'FIGURE'];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A graph filter checked without the database: actors are still refs, not yet ids. */
+export interface CheckedGraphFilter {
+  actorRefs: string[] | null;
+  kinds: string[] | null;
+  from: string | null;
+  to: string | null;
+}
 
-/** Filters as given on a query string or command line (comma-separated lists), checked and resolved. */
-export async function parseGraphFilter(
-  executor: Executor,
-  raw: { actors?: unknown; kinds?: unknown; from?: unknown; to?: unknown },
-): Promise<GraphFilter> {
+export type RawGraphFilter = { actors?: unknown; kinds?: unknown; from?: unknown; to?: unknown };
+
+/**
+ * Everything about the filters that needs no database: list syntax, claim kinds, real calendar
+ * dates (`2025-02-30` is refused here, not by Neo4j's date() halfway through a stream), from ≤ to.
+ * Each error names its parameter.
+ */
+const FILTER_PARAMETERS = ['actors', 'kinds', 'from', 'to'];
+
+export function checkGraphFilter(raw: RawGraphFilter): CheckedGraphFilter {
+  // A typo (?kind=) must not silently export the whole graph.
+  const unknown = Object.keys(raw).filter((k) => !FILTER_PARAMETERS.includes(k));
+  if (unknown.length) {
+    throw new BadUserInputError(
+      `${unknown[0]}: not a filter of this export (use ${FILTER_PARAMETERS.join(', ')})`,
+      unknown[0],
+    );
+  }
   const list = (value: unknown, field: string): string[] | null => {
     if (value === undefined || value === null || value === '') return null;
     if (typeof value !== 'string')
@@ -93,28 +127,40 @@ export async function parseGraphFilter(
   };
   const date = (value: unknown, field: string): string | null => {
     if (value === undefined || value === null || value === '') return null;
-    if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
-      throw new BadUserInputError(`${field}: expected a date YYYY-MM-DD`, field);
+    if (typeof value !== 'string' || !isRealIsoDate(value)) {
+      throw new BadUserInputError(
+        `${field}: expected a real calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`,
+        field,
+      );
     }
     return value;
   };
+  const known: readonly string[] = CLAIM_KINDS;
   const kinds = list(raw.kinds, 'kinds')?.map((k) => k.toUpperCase()) ?? null;
   for (const k of kinds ?? []) {
-    if (!CLAIM_KINDS.includes(k)) {
-      throw new BadUserInputError(
-        `kinds: unknown claim kind "${k}" (one of ${CLAIM_KINDS.join(', ')})`,
-        'kinds',
-      );
+    if (!known.includes(k)) {
+      throw new BadUserInputError(`kinds: unknown claim kind "${k}" (one of ${known.join(', ')})`, 'kinds');
     }
   }
   const from = date(raw.from, 'from');
   const to = date(raw.to, 'to');
-  if (from && to && from > to) throw new BadUserInputError(`from (${from}) is after to (${to})`, 'from');
-  const refs = list(raw.actors, 'actors');
+  if (from && to && from > to) {
+    throw new BadUserInputError(`from: ${from} is after to (${to}); give from ≤ to`, 'from');
+  }
+  return { actorRefs: list(raw.actors, 'actors'), kinds: kinds && [...new Set(kinds)], from, to };
+}
+
+/**
+ * Filters as given on a query string or command line (comma-separated lists), checked and
+ * resolved (actor refs to ids; an unknown ref is NOT_FOUND). Call it before writing anything: it
+ * is the whole of the validation, and exportGraph then has nothing left to refuse.
+ */
+export async function parseGraphFilter(executor: Executor, raw: RawGraphFilter): Promise<GraphFilter> {
+  const { actorRefs, kinds, from, to } = checkGraphFilter(raw);
   let actors: string[] | null = null;
-  if (refs) {
+  if (actorRefs) {
     actors = [];
-    for (const ref of refs) {
+    for (const ref of actorRefs) {
       const id = await requireActor(executor, ref, 'actors');
       if (!actors.includes(id)) actors.push(id);
     }
@@ -214,8 +260,11 @@ function jsonEdges(c: Row): string[] {
 /**
  * Writes the graph as GraphML or JSON (`{"nodes": [...], "edges": [...]}`) to `sink`, a page at
  * a time. Nodes are every actor, or with an actor filter the listed actors and every actor at
- * either end of a written edge (for a single actor, everyone it has claims with), so each edge's
- * source and target is always a node.
+ * either end of an edge (for a single actor, everyone it has claims with), found by a first pass
+ * over the same edge pages. Nodes are written before edges, and the graph may change in between:
+ * an edge is written only if both its endpoints were written as nodes, and the others are counted
+ * in `skipped`. Memory holds the ids of the nodes written, so it grows with the actors, never with
+ * the claims.
  */
 export async function exportGraph(
   executor: Executor,
@@ -225,13 +274,20 @@ export async function exportGraph(
   opts: ExportOptions = {},
 ): Promise<ExportProgress> {
   const pageSize = opts.pageSize ?? 500;
-  const progress: ExportProgress = { actors: 0, claims: 0, edges: 0 };
+  const progress: ExportProgress = { actors: 0, claims: 0, edges: 0, skipped: 0 };
   const params = { actors: filter.actors, kinds: filter.kinds, from: filter.from, to: filter.to };
   let nodeIds: string[] | null = null;
   if (filter.actors) {
-    const [row] = await executor.read('export/edge-actor-ids', params);
-    nodeIds = [...new Set([...filter.actors, ...((row?.ids as string[] | undefined) ?? [])])];
+    const ids = new Set(filter.actors);
+    for await (const rows of pages(executor, 'export/edges-page', params, pageSize)) {
+      for (const r of rows) {
+        ids.add(r.claimant as string);
+        for (const t of r.targets as string[]) ids.add(t);
+      }
+    }
+    nodeIds = [...ids];
   }
+  const written = new Set<string>();
   let first = true;
   await sink.write(format === 'graphml' ? GRAPHML_HEAD : '{"nodes":[');
   for await (const rows of pages(executor, 'export/actors-page', { actors: nodeIds }, pageSize)) {
@@ -240,22 +296,30 @@ export async function exportGraph(
       await sink.write(rows.map((r, i) => `${first && i === 0 ? '\n' : ',\n'}${jsonNode(r)}`).join(''));
       first = false;
     }
+    for (const r of rows) written.add(r.id as string);
     progress.actors += rows.length;
     opts.onProgress?.({ ...progress });
   }
   if (format === 'json') await sink.write('\n],"edges":[');
   first = true;
   for await (const rows of pages(executor, 'export/edges-page', params, pageSize)) {
-    if (format === 'graphml') await sink.write(rows.map(graphmlEdges).join(''));
+    const claims: Row[] = [];
+    for (const r of rows) {
+      const all = r.targets as string[];
+      const targets = written.has(r.claimant as string) ? all.filter((t) => written.has(t)) : [];
+      progress.skipped += all.length - targets.length;
+      if (targets.length) claims.push({ ...r, targets });
+    }
+    if (format === 'graphml') await sink.write(claims.map(graphmlEdges).join(''));
     else {
-      const edges = rows.flatMap(jsonEdges);
+      const edges = claims.flatMap(jsonEdges);
       if (edges.length) {
         await sink.write(edges.map((e, i) => `${first && i === 0 ? '\n' : ',\n'}${e}`).join(''));
         first = false;
       }
     }
-    progress.claims += rows.length;
-    progress.edges += rows.reduce((n, r) => n + (r.targets as string[]).length, 0);
+    progress.claims += claims.length;
+    progress.edges += claims.reduce((n, r) => n + (r.targets as string[]).length, 0);
     opts.onProgress?.({ ...progress });
   }
   await sink.write(format === 'graphml' ? '  </graph>\n</graphml>\n' : '\n]}\n');

@@ -2,8 +2,9 @@ import type { Executor, Row } from '../db/executor';
 
 /**
  * A claim as schema.org JSON-LD (https://schema.org/Claim): `author` is the claimant, `contributor`
- * the voice who said it, `mentions` its targets, `datePublished` the date it was made (statedOn,
- * else the first source's publication date), and `appearance` each source it appears in, as a
+ * the voice who said it, `mentions` its targets, `datePublished` the claim's day (statedOn, else
+ * the earliest source's publication date: cypher/fragments/claim-day.cypher, the graph exports'
+ * rule), and `appearance` each source it appears in, as a
  * CreativeWork with its url, publisher and the exact passages (`hasPart` Quotations).
  */
 const ACTOR_TYPE: Record<string, string> = {
@@ -26,7 +27,6 @@ export async function claimJsonLd(executor: Executor, id: string): Promise<Recor
   const [row] = await executor.read('export/claim-jsonld', { id });
   if (!row) return null;
   const sources = (row.sources as Row[]) ?? [];
-  const published = sources.map((s) => s.publishedAt as string | null).find((d) => d) ?? null;
   const doc: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'Claim',
@@ -36,7 +36,7 @@ export async function claimJsonLd(executor: Executor, id: string): Promise<Recor
     author: thing(row.claimant as Row | null),
     contributor: thing(row.voice as Row | null),
     mentions: ((row.targets as Row[]) ?? []).map(thing),
-    datePublished: row.statedOn ?? published,
+    datePublished: row.day ?? undefined,
     appearance: sources.map((s) => ({
       '@type': 'CreativeWork',
       url: s.url,

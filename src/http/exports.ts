@@ -3,15 +3,23 @@ import { authenticate, requireRole } from '../auth';
 import type { Config } from '../config';
 import type { Executor } from '../db/executor';
 import { ClaimgraphError, NotFoundError } from '../errors';
-import { CONTENT_TYPES, exportGraph, parseGraphFilter, streamSink, type GraphFormat } from '../export/graph';
+import {
+  CONTENT_TYPES,
+  describeProgress,
+  exportGraph,
+  parseGraphFilter,
+  streamSink,
+  type GraphFormat,
+} from '../export/graph';
 import { claimJsonLd } from '../export/jsonld';
 
 /**
  * GET /export/claims/:id.jsonld   a claim as schema.org JSON-LD (404 JSON error if unknown)
  * GET /export/graph.graphml       the attribution graph as GraphML (Gephi, yEd, Cytoscape)
  * GET /export/graph.json          the same as {"nodes": [...], "edges": [...]}
- * Graph filters: ?actors=a,b (refs) &kinds=ACCUSATION,DENIAL &from=YYYY-MM-DD &to=YYYY-MM-DD.
- * Graph exports stream, a page of rows at a time.
+ * Graph filters: ?actors=a,b (refs) &kinds=ACCUSATION,DENIAL &from=YYYY-MM-DD &to=YYYY-MM-DD,
+ * all checked before anything is sent (400 BAD_USER_INPUT or 404 NOT_FOUND, as JSON naming the
+ * parameter). Graph exports stream, a page of rows at a time.
  *
  * Access is GraphQL's: a token that is sent must be valid (401 otherwise, even when reads are
  * open), and with REQUIRE_READ_TOKEN=true every export needs at least a reader token.
@@ -57,10 +65,13 @@ export function exportRouter(executor: Executor, config: Pick<Config, 'requireRe
 
   const graph = (format: GraphFormat) => async (req: Request, res: Response) => {
     try {
+      // Every filter is checked (and every actor ref resolved) here, before the first byte: a bad
+      // one is a 400/404 JSON error, never a 200 cut short.
       const filter = await parseGraphFilter(executor, req.query as Record<string, unknown>);
       res.status(200).type(CONTENT_TYPES[format]);
       res.setHeader('content-disposition', `inline; filename="claimgraph.${format}"`);
-      await exportGraph(executor, format, filter, streamSink(res));
+      const done = await exportGraph(executor, format, filter, streamSink(res));
+      if (done.skipped) req.log?.warn({ export: done }, `export: ${describeProgress(done)}`);
       res.end();
     } catch (err) {
       fail(req, res, err);

@@ -4,7 +4,6 @@ import type { Executor } from '../../src/db/executor';
 import { loadBundles } from '../../src/data/load';
 import { validateSourceFile } from '../../src/data/validate';
 import { exportGraph } from '../../src/export/graph';
-import { buildSearchQuery, highlight, spellingVariants } from '../../src/graphql/resolvers/analysis';
 import { seededDatabase, testExecutor } from '../support/db';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -36,36 +35,6 @@ async function data<T = Record<string, unknown>>(
   expect(res.status).toBe(200);
   return res.body.data!;
 }
-
-describe('spelling variants and highlights', () => {
-  it.each([
-    ['harbouring', 'harboring'],
-    ['harboring', 'harbouring'],
-    ['recognise', 'recognize'],
-    ['centre', 'center'],
-    ['defence', 'defense'],
-  ])('%s has the variant %s', (word, variant) => {
-    expect(spellingVariants(word)).toEqual(expect.arrayContaining([word, variant]));
-  });
-
-  it('expands plain words but leaves phrases and operators as typed', () => {
-    expect(buildSearchQuery('harbouring TTP').query).toBe('(harbouring OR harboring) TTP');
-    expect(buildSearchQuery('"harbouring militants" AND Kabul').query).toBe(
-      '"harbouring militants" AND Kabul',
-    );
-  });
-
-  it('marks matched words with guillemets, across spellings and inflections', () => {
-    const { terms } = buildSearchQuery('harbouring');
-    expect(highlight('accusing Kabul of harboring TTP militants', terms)).toBe(
-      'accusing Kabul of «harboring» TTP militants',
-    );
-    expect(highlight('The Taliban government harbours the TTP', terms)).toBe(
-      'The Taliban government «harbours» the TTP',
-    );
-    expect(highlight('nothing to see', terms)).toBeNull();
-  });
-});
 
 describe('searchClaims', () => {
   const SEARCH = `query ($text: String!, $first: Int) {
@@ -106,15 +75,21 @@ describe('searchClaims', () => {
     expect(phrase.searchClaims.map((h) => h.claim.id)).toEqual(['taliban-will-defend-against-aggression']);
   });
 
-  it.each(['"unclosed phrase', 'harbo(ring', 'harbouring AND', 'AND', 'content:[a TO'])(
-    'answers malformed syntax %p with BAD_USER_INPUT, not a 500',
-    async (text) => {
-      const res = await app.gql(SEARCH, { text });
-      expect(res.status).not.toBe(500);
-      expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(res.body.errors?.[0]?.extensions?.field).toBe('text');
-    },
-  );
+  it.each([
+    '"unclosed phrase',
+    'harbo(ring',
+    'harbouring AND',
+    'AND',
+    'content:[a TO',
+    '/[/',
+    '/a{1000000}/',
+    '*arbouring',
+    'x ?arbour',
+  ])('answers malformed or refused syntax %p with BAD_USER_INPUT, never an internal error', async (text) => {
+    const res = await app.gql(SEARCH, { text });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors?.[0]?.extensions?.field).toBe('text');
+  });
 
   it('refuses an empty search', async () => {
     const res = await app.gql(SEARCH, { text: '   ' });
@@ -672,5 +647,24 @@ claims:
       '{ claim(id: "un-kabul-explosions-fatalities") { status } }',
     );
     expect(claim.status).toBe('UNCONTESTED');
+  });
+  it('does not count a figure in another unit as a contradiction', async () => {
+    const percent = yamlText
+      .replace('kabul-casualty-figures', 'kabul-casualty-share')
+      .replace('taliban-afghan-civilian-deaths-70', 'taliban-afghan-civilian-deaths-share')
+      .replace('unit: person', 'unit: percent');
+    await loadBundles(executor, [validateSourceFile('test/percent.yaml', percent)], {
+      by: 'loader:test',
+      role: 'system',
+    });
+    const { claim } = await data<{ claim: { status: string } }>(
+      '{ claim(id: "taliban-afghan-civilian-deaths-share") { status } }',
+    );
+    expect(claim.status).toBe('UNCONTESTED');
+    const { disputes } = await data<{
+      disputes: { claim: { id: string }; contradictions: { id: string }[] }[];
+    }>('{ disputes(actor: "United Nations") { claim { id } contradictions { id } } }');
+    const un = disputes.find((d) => d.claim.id === 'un-afghan-civilian-casualties-since-october');
+    expect(un?.contradictions.map((c) => c.id)).toEqual(['taliban-afghan-civilian-deaths-70']);
   });
 });

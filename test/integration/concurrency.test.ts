@@ -120,6 +120,36 @@ it('retractClaim calls racing: one retraction, one CONFLICT, one audit event', a
   expect(body.data?.claim.history.filter((h) => h.operation === 'retractClaim')).toHaveLength(1);
 });
 
+it('linkDenial calls racing: one link, one audit event', async () => {
+  const denial = await app.gql<{ recordClaim: { id: string } }>(
+    'mutation($i: RecordClaimInput!) { recordClaim(input: $i) { id } }',
+    {
+      i: {
+        kind: 'DENIAL',
+        claimant: 'Kabul',
+        content: 'Kabul denied it.',
+        source: SOURCE,
+        excerpt: 'a ministry statement said',
+      },
+    },
+    { token },
+  );
+  const id = denial.body.data!.recordClaim.id;
+  const q = 'mutation($a: ID!, $b: ID!) { linkDenial(denial: $a, denied: $b) { id } }';
+  const results = await Promise.all(
+    [1, 2, 3, 4, 5, 6].map(() =>
+      app.gql(q, { a: id, b: 'pakistan-accuses-kabul-of-harboring-ttp' }, { token }),
+    ),
+  );
+  for (const r of results) expect(r.body.errors).toBeUndefined();
+  const { body } = await app.gql<{ claim: { denies: { id: string }[]; history: { operation: string }[] } }>(
+    'query($id: ID!) { claim(id: $id) { denies { id } history { operation } } }',
+    { id },
+  );
+  expect(body.data?.claim.denies).toEqual([{ id: 'pakistan-accuses-kabul-of-harboring-ttp' }]);
+  expect(body.data?.claim.history.filter((h) => h.operation === 'linkDenial')).toHaveLength(1);
+});
+
 it('a write that fails after it has written leaves nothing behind', async () => {
   const before = await executor.read('analysis/graph-counts');
   await expect(

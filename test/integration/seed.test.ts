@@ -4,6 +4,7 @@ import { loadBundles } from '../../src/data/load';
 import { readSourcePath, validateSourceFile } from '../../src/data/validate';
 import { codePoints } from '../../src/data/anchor';
 import { SEED_DIR } from '../../src/paths';
+import { query } from '../../src/db/queries';
 import { freshDatabase, seededDatabase, testExecutor } from '../support/db';
 import { DataFileError } from '../../src/errors';
 import { recordClaim } from '../../src/writes/claims';
@@ -118,17 +119,20 @@ describe('the seed graph', () => {
     expect(rows[0]?.accusations).toBe(3); // most frequent first
   });
 
-  it('connects two actors through claims and events, shortest paths first', async () => {
-    const rows = await executor.read('analysis/actor-connections', { from: 'qatar', to: 'ttp', maxHops: 6 });
+  it('connects two actors through claims and events, shortest paths first, within the bound', async () => {
+    const rows = await executor.read('graph/connections@6', { from: 'qatar', to: 'ttp', limit: 25 });
     expect(rows.length).toBeGreaterThan(0);
     const [shortest] = rows;
     expect(shortest?.length).toBe(4);
-    const ids = (shortest?.nodes as { id: string }[]).map((n) => n.id);
-    expect(ids[0]).toBe('qatar');
-    expect(ids[ids.length - 1]).toBe('ttp');
-    expect(shortest?.relationships).toContain('MEDIATED_BY');
-    const none = await executor.read('analysis/actor-connections', { from: 'qatar', to: 'ttp', maxHops: 2 });
-    expect(none).toEqual([]);
+    const steps = shortest?.steps as { id: string; relationship: string | null }[];
+    expect(steps[0]?.id).toBe('qatar');
+    expect(steps[steps.length - 1]?.id).toBe('ttp');
+    expect(steps.map((s) => s.relationship)).toContain('MEDIATED_BY');
+    expect(await executor.read('graph/connections@3', { from: 'qatar', to: 'ttp', limit: 25 })).toEqual([]);
+  });
+
+  it('refuses a bound on a query that takes none', () => {
+    expect(() => query('analysis/figures@3')).toThrow(/takes no bound/);
   });
 
   it('keeps the outlet that reported a claim apart from its claimant', async () => {

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Executor } from '../../src/db/executor';
 import { startEmbedded } from '../../src/neo4j/embedded';
 import { PROJECT_ROOT } from '../../src/paths';
+import { resetDatabase, testExecutor } from '../support/db';
 import { ENV } from './neo4j-target';
 
 declare global {
@@ -83,11 +85,35 @@ async function refuseToWipe(uri: string): Promise<void> {
   }
 }
 
+/**
+ * Some tests run the built service and CLIs (dist/), as users do: build first, so a bare `npx jest`
+ * never tests stale code. Incremental, so an unchanged tree costs about a second.
+ */
+function build(): void {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', path.join(PROJECT_ROOT, 'tsconfig.build.json')], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0)
+    throw new Error('claimgraph tests: the build (tsc -p tsconfig.build.json) failed; see above');
+}
+
 export default async function globalSetup(): Promise<void> {
+  build();
   if (process.env.NEO4J_URI) {
     // Tests empty the database between suites. A NEO4J_URI left exported for the CLIs (or a real
     // server) must never be wiped by accident: only an empty database, or an explicit opt-in.
     await refuseToWipe(process.env.NEO4J_URI);
+    // It was empty (or wiping was allowed): leave it empty again, so the next run is accepted too.
+    globalThis.__claimgraphNeo4jStop = async () => {
+      const executor = await testExecutor();
+      try {
+        await resetDatabase(executor);
+      } finally {
+        await executor.close();
+      }
+    };
     publish(
       process.env.NEO4J_URI,
       process.env.NEO4J_USERNAME ?? 'neo4j',

@@ -1,4 +1,5 @@
-// Everything a claim's schema.org JSON-LD needs: its words, claimant, voice, targets, and each
+// Everything a claim's schema.org JSON-LD needs: its words, claimant, voice, targets, its day
+// (the claim-day fragment: statedOn, else the earliest source's publication date), and each
 // source it appears in with its publisher and the exact passages.
 MATCH (c:Claim {id: $id})
 OPTIONAL MATCH (c)-[:CLAIMED_BY]->(claimant:Actor)
@@ -21,6 +22,8 @@ CALL {
 }
 RETURN c.id AS id, c.kind AS kind, c.content AS content, c.quote AS quote, c.cue AS cue,
        c.statedOn AS statedOn, c.retractedAt AS retractedAt,
+       // @include claim-day
+       AS day,
        CASE WHEN claimant IS NULL THEN null ELSE {id: claimant.id, name: claimant.name, kind: claimant.kind} END AS claimant,
        CASE WHEN voice IS NULL THEN null ELSE {id: voice.id, name: voice.name, kind: voice.kind} END AS voice,
        targets, sources

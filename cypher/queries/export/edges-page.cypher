@@ -1,6 +1,10 @@
 // One page of claims for a streamed export (keyset paging on claim id after $after), each with
 // its claimant, the targets that make its edges, and its sources. Same filters as
 // graph/attribution: retracted claims and claims without a (matching) target are left out.
+// $actors (ids or null): with two or more, edges between them; with one, every edge touching it.
+// The same predicate is written out in graph/attribution.cypher: change both together. An export
+// filtered on actors also runs this query to list the edges' endpoints as its nodes, so the two
+// can never disagree.
 MATCH (c:Claim)
 WHERE c.id > $after AND c.retractedAt IS NULL AND ($kinds IS NULL OR c.kind IN $kinds)
 MATCH (c)-[:CLAIMED_BY]->(a:Actor)
@@ -15,14 +19,16 @@ CALL {
 }
 WITH c, a, targets
 WHERE size(targets) > 0
+WITH c, a, targets,
+     // @include claim-day
+     AS day
+WHERE ($from IS NULL OR day >= date($from)) AND ($to IS NULL OR day <= date($to))
 CALL {
   WITH c
   OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(:Excerpt)-[:IN_SOURCE]->(s:Source)
   WITH DISTINCT s ORDER BY s.publishedAt, s.url
-  RETURN collect(s.url) AS sources, min(s.publishedAt) AS published
+  RETURN collect(s.url) AS sources
 }
-WITH c, a, targets, sources, coalesce(c.statedOn, published) AS day
-WHERE ($from IS NULL OR day >= date($from)) AND ($to IS NULL OR day <= date($to))
 RETURN c.id AS id, c.kind AS kind, c.content AS content, a.id AS claimant, targets, sources, day
 ORDER BY id
 LIMIT toInteger($limit)

@@ -3,13 +3,13 @@
 // out. Bounded by $limit (the resolver asks for one more than it returns, to tell a truncated
 // list); the weekly counts come from timeline/weeks, over every matching claim.
 MATCH (a:Actor {id: $actor})<-[:CLAIMED_BY|VOICED_BY]-(c:Claim)
+// Retracted claims are left out, as in every analysis view (claims(filter: {status: RETRACTED})
+// lists them).
+WHERE c.retractedAt IS NULL
 WITH DISTINCT c
-CALL {
-  WITH c
-  OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(:Excerpt)-[:IN_SOURCE]->(s:Source)
-  RETURN min(s.publishedAt) AS published
-}
-WITH c, coalesce(c.statedOn, published) AS day
+WITH c,
+     // @include claim-day
+     AS day
 WHERE ($from IS NULL OR day >= date($from)) AND ($to IS NULL OR day <= date($to))
 RETURN c.id AS id, c.kind AS kind, day
 ORDER BY day IS NULL, day, id

@@ -3,13 +3,13 @@
 // statedOn, else the earliest source's publication date; undated claims are not counted. $from /
 // $to are inclusive.
 MATCH (a:Actor {id: $actor})<-[:CLAIMED_BY|VOICED_BY]-(c:Claim)
+// Retracted claims are left out, as in every analysis view (claims(filter: {status: RETRACTED})
+// lists them).
+WHERE c.retractedAt IS NULL
 WITH DISTINCT c
-CALL {
-  WITH c
-  OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(:Excerpt)-[:IN_SOURCE]->(s:Source)
-  RETURN min(s.publishedAt) AS published
-}
-WITH c, coalesce(c.statedOn, published) AS day
+WITH c,
+     // @include claim-day
+     AS day
 WHERE day IS NOT NULL AND ($from IS NULL OR day >= date($from)) AND ($to IS NULL OR day <= date($to))
 WITH toString(day.weekYear) + '-W' + right('0' + toString(day.week), 2) AS week,
      date.truncate('week', day) AS start, c.kind AS kind, count(*) AS count
