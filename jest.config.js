@@ -14,4 +14,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   maxWorkers: 1,
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
 };
