@@ -4,7 +4,7 @@ import type { Executor } from '../../src/db/executor';
 import { loadBundles } from '../../src/data/load';
 import { validateSourceFile } from '../../src/data/validate';
 import { exportGraph } from '../../src/export/graph';
-import { seededDatabase, testExecutor } from '../support/db';
+import { closeApp, openSeededApp } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
 
 let executor: Executor;
@@ -15,15 +15,8 @@ const DENIAL = 'taliban-denies-sheltering-ttp';
 const SOURCE_URL =
   'https://www.aljazeera.com/news/2025/11/8/afghanistans-taliban-blames-irresponsible-pakistan-as-peace-talks-fail';
 
-beforeAll(async () => {
-  executor = await testExecutor();
-  await seededDatabase(executor);
-  app = await startTestApp(executor);
-});
-afterAll(async () => {
-  await app?.stop();
-  await executor?.close();
-});
+beforeAll(async () => ({ executor, app } = await openSeededApp()));
+afterAll(() => closeApp(app, executor));
 
 /** Data of a GraphQL answer that must succeed. */
 async function data<T = Record<string, unknown>>(

@@ -14,7 +14,8 @@ import { createToken, revokeToken } from '../../src/auth';
 import type { Executor } from '../../src/db/executor';
 import { buildSchema } from '../../src/graphql/apollo';
 import { PROJECT_ROOT } from '../../src/paths';
-import { seededDatabase, testExecutor } from '../support/db';
+import { testExecutor } from '../support/db';
+import { closeApp, openSeededApp } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
 
 let executor: Executor;
@@ -45,9 +46,7 @@ const ACCUSATION_INPUT = {
 };
 
 beforeAll(async () => {
-  executor = await testExecutor();
-  await seededDatabase(executor);
-  app = await startTestApp(executor);
+  ({ executor, app } = await openSeededApp());
   for (const role of ['reader', 'editor', 'admin'] as const) {
     tokens[role] = (await createToken(executor, { role, name: `test-${role}`, by: 'test' })).token;
   }
@@ -55,11 +54,7 @@ beforeAll(async () => {
   await revokeToken(executor, revoked.id, 'test');
   tokens.revoked = revoked.token;
 });
-
-afterAll(async () => {
-  await app?.stop();
-  await executor?.close();
-});
+afterAll(() => closeApp(app, executor));
 
 const code = (body: { errors?: { extensions?: { code?: string } }[] }) => body.errors?.[0]?.extensions?.code;
 

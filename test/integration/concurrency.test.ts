@@ -1,8 +1,8 @@
 import { createToken } from '../../src/auth';
 import type { Executor } from '../../src/db/executor';
 import { BadUserInputError } from '../../src/errors';
-import { startTestApp, type TestApp } from '../support/app';
-import { seededDatabase, testExecutor } from '../support/db';
+import type { TestApp } from '../support/app';
+import { closeApp, openSeededApp } from '../support/fixtures';
 
 /**
  * Clients retry, and so does the driver: writes racing for the same key must end as if they had
@@ -16,16 +16,10 @@ const SOURCE = 'https://example.org/2025/11/12/race';
 const TEXT = 'On 12 November Pakistan accused Kabul of shelling border posts, a ministry statement said.';
 
 beforeAll(async () => {
-  executor = await testExecutor();
-  await seededDatabase(executor);
-  app = await startTestApp(executor);
+  ({ executor, app } = await openSeededApp());
   token = (await createToken(executor, { role: 'editor', name: 'racer', by: 'test' })).token;
 });
-
-afterAll(async () => {
-  await app?.stop();
-  await executor?.close();
-});
+afterAll(() => closeApp(app, executor));
 
 type Errors = { errors?: { message: string; extensions?: { code?: string } }[] };
 const codes = (bodies: Errors[]) => bodies.map((b) => b.errors?.[0]?.extensions?.code ?? 'OK').sort();

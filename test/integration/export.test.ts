@@ -16,8 +16,9 @@ import { PROJECT_ROOT } from '../../src/paths';
 import { createActor } from '../../src/writes/actors';
 import { recordClaim } from '../../src/writes/claims';
 import { testTarget } from '../setup/neo4j-target';
-import { seededDatabase, testExecutor } from '../support/db';
-import { startTestApp, type TestApp } from '../support/app';
+import { seededDatabase } from '../support/db';
+import { closeApp, openSeededApp } from '../support/fixtures';
+import type { TestApp } from '../support/app';
 
 /**
  * Exports under stress: filters that must be refused before the first byte, a graph that changes
@@ -33,15 +34,10 @@ const SOURCE_URL =
 const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'export.js');
 
 beforeAll(async () => {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.json)`);
-  executor = await testExecutor();
-  await seededDatabase(executor);
-  app = await startTestApp(executor);
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (jest's global setup does)`);
+  ({ executor, app } = await openSeededApp());
 });
-afterAll(async () => {
-  await app?.stop();
-  await executor?.close();
-});
+afterAll(() => closeApp(app, executor));
 
 const parser = new XMLParser({
   ignoreAttributes: false,

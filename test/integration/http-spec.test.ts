@@ -1,7 +1,7 @@
 import { auditServer } from 'graphql-http';
 import type { Executor } from '../../src/db/executor';
-import { startTestApp, type TestApp } from '../support/app';
-import { seededDatabase, testExecutor } from '../support/db';
+import type { TestApp } from '../support/app';
+import { closeApp, openSeededApp } from '../support/fixtures';
 
 /**
  * The GraphQL-over-HTTP specification's own executable audits (graphql-http), run against the
@@ -10,16 +10,8 @@ import { seededDatabase, testExecutor } from '../support/db';
 let executor: Executor;
 let app: TestApp;
 
-beforeAll(async () => {
-  executor = await testExecutor();
-  await seededDatabase(executor);
-  app = await startTestApp(executor);
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await executor?.close();
-});
+beforeAll(async () => ({ executor, app } = await openSeededApp()));
+afterAll(() => closeApp(app, executor));
 
 it('passes every MUST audit of the GraphQL-over-HTTP spec', async () => {
   const results = await auditServer({ url: `${app.url}/graphql`, fetchFn: fetch });

@@ -2,8 +2,8 @@ import YAML from 'yaml';
 import { loadBundles } from '../../src/data/load';
 import { validateSourceFile } from '../../src/data/validate';
 import type { Executor } from '../../src/db/executor';
-import { startTestApp, type TestApp } from '../support/app';
-import { seededDatabase, testExecutor } from '../support/db';
+import type { TestApp } from '../support/app';
+import { closeApp, openSeededApp } from '../support/fixtures';
 
 /**
  * More claims than one page can hold: the seed's 19 plus a generated source with 110 statements,
@@ -40,20 +40,16 @@ function generatedSource(): string {
   });
 }
 
-beforeAll(async () => {
-  executor = await testExecutor();
-  await seededDatabase(executor);
-  await loadBundles(executor, [validateSourceFile('generated.yaml', generatedSource())], {
-    by: 'loader:test',
-    role: 'system',
-  });
-  app = await startTestApp(executor);
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await executor?.close();
-});
+beforeAll(
+  async () =>
+    ({ executor, app } = await openSeededApp(async (executor) => {
+      await loadBundles(executor, [validateSourceFile('generated.yaml', generatedSource())], {
+        by: 'loader:test',
+        role: 'system',
+      });
+    })),
+);
+afterAll(() => closeApp(app, executor));
 
 type Page = {
   claims: {

@@ -13,7 +13,7 @@ function anchor(...args: string[]) {
 }
 
 beforeAll(() => {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.json)`);
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (jest's global setup does)`);
 });
 
 describe('npm run anchor', () => {
