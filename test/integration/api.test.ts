@@ -606,6 +606,32 @@ describe('who may write', () => {
     },
   );
 
+  it('never writes a token to the logs, and logs each request with its id', async () => {
+    const lines: string[] = [];
+    const logged = await startTestApp(executor, { LOG_LEVEL: 'info' }, { write: (line) => lines.push(line) });
+    try {
+      const res = await logged.gql(
+        '{ claims { totalCount } }',
+        {},
+        {
+          token: tokens.editor,
+          headers: { 'x-request-id': 'log-check-1' },
+        },
+      );
+      expect(res.status).toBe(200);
+      await logged.gql('{ claims { totalCount } }', {}, { token: 'cg_notarealtoken_secretsecret' });
+    } finally {
+      await logged.stop();
+    }
+    const all = lines.join('');
+    expect(all).not.toContain(tokens.editor);
+    expect(all).not.toContain('secretsecret');
+    const request = lines
+      .map((l) => JSON.parse(l) as { req?: { id?: string; headers?: Record<string, string> } })
+      .find((l) => l.req?.id === 'log-check-1');
+    expect(request?.req?.headers?.authorization).toBe('[redacted]');
+  });
+
   it('requires a reader token for reads when REQUIRE_READ_TOKEN is set', async () => {
     const locked = await startTestApp(executor, { REQUIRE_READ_TOKEN: 'true' });
     try {

@@ -22,9 +22,14 @@ export interface GqlError {
 }
 
 /** The real HTTP server on an ephemeral port, over the run's Neo4j. */
-export async function startTestApp(executor: Executor, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  executor: Executor,
+  env: Record<string, string> = {},
+  /** Where the server's JSON log lines go (with LOG_LEVEL set in env), to inspect them. */
+  logTo?: { write(line: string): void },
+): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...env });
-  const http: HttpService = await startHttp(config, createLogger(config.logLevel), executor);
+  const http: HttpService = await startHttp(config, createLogger(config.logLevel, logTo), executor);
   return {
     url: http.url,
     config,
