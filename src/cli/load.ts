@@ -30,6 +30,11 @@ async function main(): Promise<void> {
       process.stderr.write(
         `[${done}/${total}] ${r.status === 'loaded' ? 'loaded   ' : 'unchanged'} ${path.relative(process.cwd(), r.file)} (${r.claims} claims)\n`,
       );
+      if (r.orphans.length) {
+        process.stderr.write(
+          `  warning: ${r.orphans.length} claim(s) loaded from an earlier version of this file are no longer in it and stay live: ${r.orphans.join(', ')}; retract them (retractClaim) if they were wrong\n`,
+        );
+      }
     });
     const loaded = results.filter((r) => r.status === 'loaded').length;
     process.stdout.write(

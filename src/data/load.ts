@@ -9,6 +9,8 @@ export interface LoadResult {
   url: string;
   status: 'loaded' | 'unchanged';
   claims: number;
+  /** Claims a previous version of the file loaded that it no longer has: still live, to review. */
+  orphans: string[];
 }
 
 /** A fingerprint of everything a bundle would write: equal fingerprints mean nothing to do. */
@@ -42,7 +44,7 @@ async function loadOne(tx: Tx, bundle: SourceBundle, writer: Writer): Promise<Lo
   const hash = bundleHash(bundle);
   const [existing] = await tx.run('load/check-source', { url: source.url });
   if (existing?.bundleHash === hash) {
-    return { file, url: source.url, status: 'unchanged', claims: bundle.claims.length };
+    return { file, url: source.url, status: 'unchanged', claims: bundle.claims.length, orphans: [] };
   }
 
   const aliases = bundle.actors.flatMap((a) =>
@@ -105,5 +107,10 @@ async function loadOne(tx: Tx, bundle: SourceBundle, writer: Writer): Promise<Lo
     claimIds: bundle.claims.map((c) => c.id),
     actorIds: bundle.actors.map((a) => a.id),
   });
-  return { file, url: source.url, status: 'loaded', claims: bundle.claims.length };
+  const orphans = existing?.exists
+    ? (
+        await tx.run('load/orphaned-claims', { url: source.url, claimIds: bundle.claims.map((c) => c.id) })
+      ).map((r) => r.id as string)
+    : [];
+  return { file, url: source.url, status: 'loaded', claims: bundle.claims.length, orphans };
 }

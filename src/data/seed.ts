@@ -9,9 +9,13 @@ export async function loadSeed(executor: Executor, dir: string, logger: Logger):
   const bundles = readSourcePath(dir);
   const results = await loadBundles(executor, bundles, { by: 'loader:seed', role: 'system' });
   for (const r of results) {
-    logger.info(
-      { file: path.relative(process.cwd(), r.file), url: r.url, status: r.status, claims: r.claims },
-      'seed source',
-    );
+    const file = path.relative(process.cwd(), r.file);
+    logger.info({ file, url: r.url, status: r.status, claims: r.claims }, 'seed source');
+    if (r.orphans.length) {
+      logger.warn(
+        { file, orphans: r.orphans },
+        'claims loaded from an earlier version of this file are no longer in it and stay live; retract them if they were wrong',
+      );
+    }
   }
 }

@@ -212,6 +212,27 @@ describe('loading', () => {
   });
 });
 
+describe('a claim dropped from its data file', () => {
+  it('is kept, live, and reported for review (never silently deleted)', async () => {
+    const doc = YAML.parse(fs.readFileSync(SEED_FILE, 'utf8')) as Record<string, any>;
+    const dropped = doc.claims.findIndex(
+      (c: { id: string }) => c.id === 'taliban-will-defend-against-aggression',
+    );
+    doc.claims.splice(dropped, 1);
+    const [result] = await loadBundles(
+      executor,
+      [validateSourceFile('trimmed.yaml', YAML.stringify(doc))],
+      writer,
+    );
+    expect(result).toMatchObject({ status: 'loaded', orphans: ['taliban-will-defend-against-aggression'] });
+    const rows = await executor.read('claims/by-ids', { ids: ['taliban-will-defend-against-aggression'] });
+    expect(rows[0]).toMatchObject({ status: 'UNCONTESTED' });
+    // The file as it was: nothing is orphaned any more.
+    const [again] = await loadBundles(executor, readSourcePath(SEED_DIR), writer);
+    expect(again?.orphans).toEqual([]);
+  });
+});
+
 describe('a source whose text other claims are anchored in', () => {
   it('refuses a reload that would change the text under them', async () => {
     const doc = YAML.parse(fs.readFileSync(SEED_FILE, 'utf8')) as Record<string, any>;
