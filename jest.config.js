@@ -1,8 +1,8 @@
 /**
  * One Neo4j serves the whole run (test/setup/global-setup.ts picks NEO4J_URI, testcontainers or
  * the embedded default). Suites share that single database and reset it, so they run in band.
- * Type checking is `npm run build`'s job (tsc, run by `npm test` before jest); ts-jest only
- * transpiles here.
+ * Type checking is `npm run typecheck`'s job (run by `npm test` before jest); ts-jest only
+ * transpiles here, and the global setup builds dist/ (src only) for the tests that run it.
  */
 /** @type {import('jest').Config} */
 module.exports = {

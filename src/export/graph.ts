@@ -42,7 +42,7 @@ export interface ExportProgress {
 /** "14 actors, 9 claims, 9 edges", and the edges left out, if any. */
 export function describeProgress(p: ExportProgress): string {
   const skipped = p.skipped
-    ? `; left out ${p.skipped} edge${p.skipped === 1 ? '' : 's'} to or from an actor recorded after the nodes were written`
+    ? `; left out ${p.skipped} edge${p.skipped === 1 ? '' : 's'} to or from an actor not among the nodes written (the graph changed during the export)`
     : '';
   return `${p.actors} actors, ${p.claims} claims, ${p.edges} edges${skipped}`;
 }

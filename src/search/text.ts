@@ -73,21 +73,21 @@ export function buildSearchQuery(text: string): { query: string; terms: SearchTe
   // Refused before Lucene sees them: a /regular expression/ (it can be made to explode, and
   // Lucene reports its failures as server errors) and a word starting with * or ? (a scan of the
   // whole term dictionary).
-  const unquoted = trimmed.split('"').filter((_, i) => i % 2 === 0);
+  const unquoted = trimmed.split(/(?<!\\)"/).filter((_, i) => i % 2 === 0);
   if (unquoted.some((segment) => segment.includes('/'))) {
     throw new BadUserInputError(
       'text: regular expressions (/…/) are not supported; quote a "/" to search for it',
       'text',
     );
   }
-  if (unquoted.some((segment) => /(^|[\s(+\-:])[*?]/.test(segment))) {
+  if (unquoted.some((segment) => /(^|[\s(+\-:!|&])[*?]/.test(segment))) {
     throw new BadUserInputError(
       'text: a word cannot start with * or ?; put the wildcard after some letters',
       'text',
     );
   }
   const terms: SearchTerm[] = [];
-  const segments = trimmed.split('"');
+  const segments = trimmed.split(/(?<!\\)"/);
   const query = segments
     .map((segment, i) => {
       const quoted = i % 2 === 1;

@@ -199,7 +199,7 @@ describe('a graph that changes while it is exported', () => {
       expect(done).toMatchObject(expected);
       expect(last).toEqual(done);
       expect(describeProgress(done)).toMatch(
-        new RegExp(`left out ${expected.skipped} edges? to or from an actor recorded after`),
+        new RegExp(`left out ${expected.skipped} edges? to or from an actor not among the nodes written`),
       );
 
       // At rest, the same export writes the late actor and all its edges, and leaves out none.

@@ -4,7 +4,9 @@
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
-    const line = `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`;
+    // A test file that cannot even load (a syntax or import error) runs no test but is a failure.
+    const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+    const line = `tests: ${results.numPassedTests} passed, ${failed} failed`;
     process.once('exit', () => process.stderr.write(`${skipped ? `${line}, ${skipped} skipped` : line}\n`));
   }
 }

@@ -32,12 +32,20 @@ describe('spelling variants and highlights', () => {
 });
 
 describe('what the search refuses before Lucene sees it', () => {
-  it.each(['/[/', '/a{1000000}/', 'a /regex/'])('a regular expression: %p', (text) => {
+  it.each(['/[/', '/a{1000000}/', 'a /regex/', 'Kabul \\" /h.*g/'])('a regular expression: %p', (text) => {
     expect(() => buildSearchQuery(text)).toThrow(BadUserInputError);
     expect(() => buildSearchQuery(text)).toThrow(/^text: regular expressions/);
   });
 
-  it.each(['*arbouring', '?arbour', 'Kabul OR *ban', '(*x)'])('a leading wildcard: %p', (text) => {
+  it.each([
+    '*arbouring',
+    '?arbour',
+    'Kabul OR *ban',
+    '(*x)',
+    'Kabul !*arbour',
+    'Kabul ||*arbour',
+    '\\" *arbour',
+  ])('a leading wildcard: %p', (text) => {
     expect(() => buildSearchQuery(text)).toThrow(/^text: a word cannot start with \* or \?/);
   });
 
