@@ -18,7 +18,7 @@ import type { Executor } from '../../src/db/executor';
 import { ClaimgraphError } from '../../src/errors';
 import { PROJECT_ROOT } from '../../src/paths';
 import { freshDatabase, testExecutor } from '../support/db';
-import { testTarget } from '../setup/neo4j-target';
+import { testNeo4jEnv } from '../setup/neo4j-target';
 
 let executor: Executor;
 
@@ -226,7 +226,6 @@ interface Run {
 
 /** Runs the built CLI (`npm run token` runs the same file). */
 function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const t = testTarget();
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -234,10 +233,7 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> 
       {
         env: {
           PATH: process.env.PATH ?? '',
-          NEO4J_URI: t.uri,
-          NEO4J_USERNAME: t.username,
-          NEO4J_PASSWORD: t.password ?? '',
-          NEO4J_DATABASE: t.database,
+          ...testNeo4jEnv(),
           ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],

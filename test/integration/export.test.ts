@@ -15,7 +15,7 @@ import {
 import { PROJECT_ROOT } from '../../src/paths';
 import { createActor } from '../../src/writes/actors';
 import { recordClaim } from '../../src/writes/claims';
-import { testTarget } from '../setup/neo4j-target';
+import { testNeo4jEnv } from '../setup/neo4j-target';
 import { seededDatabase } from '../support/db';
 import { closeApp, openSeededApp } from '../support/fixtures';
 import type { TestApp } from '../support/app';
@@ -224,15 +224,11 @@ interface Run {
 
 /** Runs the built CLI (`npm run export` runs the same file) on the test Neo4j. */
 function runExport(args: string[], opts: { closeStdout?: boolean } = {}): Promise<Run> {
-  const t = testTarget();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env: {
         PATH: process.env.PATH ?? '',
-        NEO4J_URI: t.uri,
-        NEO4J_USERNAME: t.username,
-        NEO4J_PASSWORD: t.password ?? '',
-        NEO4J_DATABASE: t.database,
+        ...testNeo4jEnv(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -7,7 +7,7 @@ import { migrations } from '../../src/db/queries';
 import { PROJECT_ROOT } from '../../src/paths';
 import { startTestApp, type TestApp } from '../support/app';
 import { resetDatabase, testExecutor } from '../support/db';
-import { testTarget } from '../setup/neo4j-target';
+import { testNeo4jEnv } from '../setup/neo4j-target';
 
 let executor: Executor;
 let app: TestApp;
@@ -141,12 +141,8 @@ describe('startup errors a newcomer can act on', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const t = testTarget();
       const { code, stderr } = await runService({
-        NEO4J_URI: t.uri,
-        NEO4J_USERNAME: t.username,
-        NEO4J_PASSWORD: t.password ?? '',
-        NEO4J_DATABASE: t.database,
+        ...testNeo4jEnv(),
         PORT: String(port),
       });
       expect(code).not.toBe(0);
@@ -165,17 +161,13 @@ describe('startup errors a newcomer can act on', () => {
   });
 
   it('shuts down cleanly on SIGTERM: stops taking requests, closes the driver, exits 0', async () => {
-    const t = testTarget();
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
       env: {
         PATH: process.env.PATH ?? '',
         SEED_ON_START: 'false',
         PORT: '0',
         LOG_LEVEL: 'info',
-        NEO4J_URI: t.uri,
-        NEO4J_USERNAME: t.username,
-        NEO4J_PASSWORD: t.password ?? '',
-        NEO4J_DATABASE: t.database,
+        ...testNeo4jEnv(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -32,3 +32,14 @@ export function testTarget(): TestTarget {
     mode: process.env[ENV.mode] ?? 'unknown',
   };
 }
+
+/** The environment that points a spawned service or CLI at the run's Neo4j (as NEO4J_URI users do). */
+export function testNeo4jEnv(): Record<string, string> {
+  const t = testTarget();
+  return {
+    NEO4J_URI: t.uri,
+    NEO4J_USERNAME: t.username,
+    NEO4J_PASSWORD: t.password ?? '',
+    NEO4J_DATABASE: t.database,
+  };
+}
