@@ -16,6 +16,14 @@ export type ErrorCode =
   | 'DATA_FILE_INVALID'
   | 'CONFIG_INVALID'
   | 'NEO4J_UNAVAILABLE'
+  | 'TIMEOUT'
+  | 'DATABASE_BUSY'
+  | 'OVERLOADED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'LIMIT_EXCEEDED'
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'NOT_A_DRAFT'
   | 'NEO4J_AUTH_FAILED'
   | 'EMBEDDED_NEO4J_FAILED'
   | 'PORT_IN_USE';
@@ -77,6 +85,60 @@ export class DataFileError extends ClaimgraphError {
     this.file = file;
     this.record = record;
     this.field = field;
+  }
+}
+
+/**
+ * The request asks for more than a documented limit allows: a list argument longer than its cap
+ * (`details.limit`, `details.got`). Refused before any database work.
+ */
+export class LimitExceededError extends ClaimgraphError {
+  constructor(message: string, details: { field: string; limit: number; got: number }) {
+    super('LIMIT_EXCEEDED', 400, message, details);
+  }
+}
+
+/** The query could return more nodes than the node limit allows (see src/graphql/cost.ts). */
+export class QueryTooComplexError extends ClaimgraphError {
+  constructor(message: string, details: { nodes: number; limit: number }) {
+    super('QUERY_TOO_COMPLEX', 400, message, details);
+  }
+}
+
+/**
+ * The database could not answer now, through no fault of the request: it is down or restarting
+ * (NEO4J_UNAVAILABLE), still busy after retries (DATABASE_BUSY: deadlocks, lock timeouts), or out
+ * of capacity (OVERLOADED: connection pool or transaction memory exhausted). All are 503 and say
+ * when to retry (`details.retryAfterSeconds`, sent as the Retry-After header too).
+ */
+export class UnavailableError extends ClaimgraphError {
+  constructor(
+    code: 'NEO4J_UNAVAILABLE' | 'DATABASE_BUSY' | 'OVERLOADED',
+    message: string,
+    retryAfterSeconds = 1,
+  ) {
+    super(code, 503, message, { retryAfterSeconds });
+  }
+}
+
+/** A database transaction ran past its time limit (TX_TIMEOUT_MS) and was rolled back. */
+export class TimeoutError extends ClaimgraphError {
+  constructor(message: string) {
+    super('TIMEOUT', 504, message);
+  }
+}
+
+/** An HTTP request that is not a GraphQL request at all: malformed JSON, a wrong body type. */
+export class BadRequestError extends ClaimgraphError {
+  constructor(message: string, code: 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' = 'BAD_REQUEST') {
+    super(code, code === 'PAYLOAD_TOO_LARGE' ? 413 : 400, message);
+  }
+}
+
+/** A review operation (verifyDraft, rejectDraft) on a claim that is not a DRAFT. */
+export class NotADraftError extends ClaimgraphError {
+  constructor(message: string) {
+    super('NOT_A_DRAFT', 409, message);
   }
 }
 
