@@ -317,7 +317,7 @@ function checkAndNormalize(file: string, input: SourceFileInput, at: Locator): S
 
   // ---- normalize
   const source: SourceRecord = {
-    // Stored and looked up in one form (see normalizeUrl in src/writes/common.ts).
+    // Stored and looked up in one form (see normalizeUrl in src/refs/urls.ts).
     url: new URL(input.source.url).href,
     title: input.source.title,
     publisher: input.source.publisher ?? null,

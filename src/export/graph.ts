@@ -2,7 +2,7 @@ import type { Executor, Row } from '../db/executor';
 import { isRealIsoDate } from '../data/schema';
 import { CLAIM_KINDS } from '../data/types';
 import { BadUserInputError } from '../errors';
-import { requireActor } from '../writes/refs';
+import { requireActors } from '../refs';
 
 /**
  * Streamed exports of the attribution graph: actors are nodes, each claim is one edge from its
@@ -159,11 +159,8 @@ export async function parseGraphFilter(executor: Executor, raw: RawGraphFilter):
   const { actorRefs, kinds, from, to } = checkGraphFilter(raw);
   let actors: string[] | null = null;
   if (actorRefs) {
-    actors = [];
-    for (const ref of actorRefs) {
-      const id = await requireActor(executor, ref, 'actors');
-      if (!actors.includes(id)) actors.push(id);
-    }
+    // One query for the whole list, however long (src/refs).
+    actors = [...new Set(await requireActors(executor, actorRefs, () => 'actors'))];
   }
   return { actors, kinds, from, to };
 }

@@ -37,9 +37,23 @@ export function pageArgs(first: number | null | undefined, after: string | null 
   return { skip: after ? decodeCursor(after) : 0, limit };
 }
 
-/** What a loader's loadMany found: misses (null) and failures (Error) left out. */
-export const present = <T>(items: (T | Error | null)[]): T[] =>
-  items.filter((x): x is T => x !== null && !(x instanceof Error));
+/**
+ * What a loader's loadMany found, misses (null: a node gone since its id was read) left out. A
+ * failure (an Error: the batch query failed) is thrown, so the field answers with an error at its
+ * path; leaving it out would show a disputed claim with `denies: []`, a wrong answer with no error.
+ */
+export function present<T>(items: (T | Error | null)[]): T[] {
+  const failed = items.find((x): x is Error => x instanceof Error);
+  if (failed) throw failed;
+  return items.filter((x): x is T => x !== null);
+}
+
+/** Like present(), but keeps positions: a miss stays null, so results line up with their keys. */
+export function presentAt<T>(items: (T | Error | null)[]): (T | null)[] {
+  const failed = items.find((x): x is Error => x instanceof Error);
+  if (failed) throw failed;
+  return items as (T | null)[];
+}
 
 export interface Connection<T> {
   totalCount: number;
@@ -54,10 +68,9 @@ export async function connection<T>(
   keys: string[],
   load: (keys: string[]) => Promise<(T | Error | null)[]>,
 ): Promise<Connection<T>> {
-  const nodes = await load(keys);
-  const edges = nodes.flatMap((node, i) =>
-    node && !(node instanceof Error) ? [{ cursor: encodeCursor(page.skip + i), node }] : [],
-  );
+  // See present(): a failed load is an error at the field's path, never a shorter page.
+  const nodes = presentAt(await load(keys));
+  const edges = nodes.flatMap((node, i) => (node ? [{ cursor: encodeCursor(page.skip + i), node }] : []));
   return {
     totalCount: total,
     edges,

@@ -1,6 +1,6 @@
 import { GraphQLScalarType } from 'graphql';
 import { GraphQLDateTime, GraphQLLocalDate, GraphQLURL } from 'graphql-scalars';
-import { normalizeUrl } from '../writes/common';
+import { normalizeUrl } from '../refs/urls';
 
 /**
  * Scalars from graphql-scalars, under the names the contract uses. Invalid values are rejected
@@ -16,7 +16,7 @@ const urlConfig = GraphQLURL.toConfig();
 // graphql-scalars checks the syntax; normalizeUrl adds "http(s) only" and the stored form.
 const httpOnly = (url: unknown): string => normalizeUrl((url as URL).href, 'url');
 
-/** Parsed to the normalized href string every lookup by URL uses (src/writes/common.ts). */
+/** Parsed to the normalized href string every lookup by URL uses (src/refs/urls.ts). */
 export const URLScalar = new GraphQLScalarType({
   ...urlConfig,
   name: 'URL',

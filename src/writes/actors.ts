@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit, type Writer } from '../db/audit';
 import type { Executor } from '../db/executor';
 import { ConflictError } from '../errors';
-import { optionalText, requiredText, slugify } from './common';
+import { nameKey, normalizeName } from '../refs';
+import { optionalText, slugify } from './common';
 
 export interface CreateActorInput {
   name: string;
@@ -17,16 +18,23 @@ export async function createActor(
   writer: Writer,
   input: CreateActorInput,
 ): Promise<string> {
-  const name = requiredText(input.name, 'name');
-  const aliases = [...new Set((input.aliases ?? []).map((a, i) => requiredText(a, `aliases[${i}]`)))].filter(
-    (a) => a.toLowerCase() !== name.toLowerCase(),
-  );
+  // Folded (NFKC, one space, trimmed) before any uniqueness check, so a look-alike of a name
+  // ("Ｋａｂｕｌ", "Kabul" with a trailing NUL) is either the same name or refused (src/refs/names.ts).
+  const name = normalizeName(input.name, 'name');
+  const seen = new Set([nameKey(name)]);
+  const aliases: string[] = [];
+  for (const [i, raw] of (input.aliases ?? []).entries()) {
+    const alias = normalizeName(raw, `aliases[${i}]`);
+    if (seen.has(nameKey(alias))) continue;
+    seen.add(nameKey(alias));
+    aliases.push(alias);
+  }
   const description = optionalText(input.description);
   return executor.write(async (tx) => {
     const taken = await tx.run('actors/names-taken', { texts: [name, ...aliases] });
     const [clash] = taken;
     if (clash) {
-      const field = String(clash.text).toLowerCase() === name.toLowerCase() ? 'name' : 'aliases';
+      const field = nameKey(String(clash.text)) === nameKey(name) ? 'name' : 'aliases';
       throw new ConflictError(
         `${field}: "${String(clash.text)}" already names actor "${String(clash.actor)}"; use that actor or another name`,
         field,

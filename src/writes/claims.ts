@@ -3,8 +3,8 @@ import { recordAudit, type Writer } from '../db/audit';
 import type { Executor, Tx } from '../db/executor';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import { anchorAt, codePoints, findOccurrences } from '../data/anchor';
-import { normalizeUrl, optionalText, requiredText } from './common';
-import { requireActorIn } from './refs';
+import { lookupClaims, normalizeUrl, requireActors, requireClaims, type ClaimRef } from '../refs';
+import { optionalText, requiredText } from './common';
 
 export interface RecordClaimInput {
   kind: string;
@@ -106,14 +106,17 @@ export async function recordClaim(
         return prior.id as string;
       }
     }
-    const claimant = await requireActorIn(tx, input.claimant, 'claimant');
-    const voice = input.voice ? await requireActorIn(tx, input.voice, 'voice') : null;
-    const targets: string[] = [];
-    for (const [i, ref] of (input.targets ?? []).entries()) {
-      targets.push(await requireActorIn(tx, ref, `targets[${i}]`));
-    }
+    // Every actor ref of the input in one query: claimant, then voice (if any), then targets.
+    const refs = [input.claimant, ...(input.voice ? [input.voice] : []), ...(input.targets ?? [])];
+    const offset = input.voice ? 2 : 1;
+    const resolved = await requireActors(tx, refs, (i) =>
+      i === 0 ? 'claimant' : i < offset ? 'voice' : `targets[${i - offset}]`,
+    );
+    const claimant = resolved[0]!;
+    const voice = input.voice ? resolved[1]! : null;
+    const targets = resolved.slice(offset);
     const excerpt = await anchorExcerpt(tx, source, exact, input.occurrence);
-    await checkDenied(tx, denies);
+    await requireClaims(tx, denies, (i) => `denies[${i}]`);
 
     const id = `claim-${randomUUID()}`;
     const at = new Date().toISOString();
@@ -192,15 +195,6 @@ async function anchorExcerpt(tx: Tx, url: string, exact: string, occurrence: num
   return anchorAt(text, start, end);
 }
 
-async function checkDenied(tx: Tx, denies: string[]): Promise<void> {
-  if (denies.length === 0) return;
-  const rows = await tx.run('claims/kinds', { ids: denies });
-  for (const [i, row] of rows.entries()) {
-    if (!row.exists)
-      throw new NotFoundError(`denies[${i}]: no claim has the id "${String(row.id)}"`, `denies`);
-  }
-}
-
 /** linkDenial: the denial must be a DENIAL claim, and both claims must exist. */
 export async function linkDenial(
   executor: Executor,
@@ -210,8 +204,7 @@ export async function linkDenial(
 ): Promise<string> {
   if (denial === denied) throw new BadUserInputError('denied: a claim cannot deny itself', 'denied');
   return executor.write(async (tx) => {
-    const rows = await tx.run('claims/kinds', { ids: [denial, denied] });
-    const [d, target] = rows as [Record<string, unknown>, Record<string, unknown>];
+    const [d, target] = (await lookupClaims(tx, [denial, denied])) as [ClaimRef, ClaimRef];
     if (!d.exists) throw new NotFoundError(`denial: no claim has the id "${denial}"`, 'denial');
     if (!target.exists) throw new NotFoundError(`denied: no claim has the id "${denied}"`, 'denied');
     if (d.kind !== 'DENIAL') {
@@ -244,7 +237,7 @@ export async function retractClaim(
 ): Promise<string> {
   const why = requiredText(reason, 'reason');
   return executor.write(async (tx) => {
-    const [row] = await tx.run('claims/kinds', { ids: [id] });
+    const [row] = await lookupClaims(tx, [id]);
     if (!row?.exists) throw new NotFoundError(`id: no claim has the id "${id}"`, 'id');
     const at = new Date().toISOString();
     const [retracted] = row.retracted

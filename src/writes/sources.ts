@@ -3,7 +3,7 @@ import { recordAudit, type Writer } from '../db/audit';
 import type { Executor } from '../db/executor';
 import { ConflictError } from '../errors';
 import { optionalText, requiredText } from './common';
-import { requireActorIn } from './refs';
+import { requireActor } from '../refs';
 
 export interface AddSourceInput {
   url: string; // already a normalized http(s) href (URL scalar)
@@ -32,7 +32,7 @@ export async function addSource(executor: Executor, writer: Writer, input: AddSo
         'url',
       );
     }
-    const publisher = input.publisher ? await requireActorIn(tx, input.publisher, 'publisher') : null;
+    const publisher = input.publisher ? await requireActor(tx, input.publisher, 'publisher') : null;
     const at = new Date().toISOString();
     const source = {
       url: input.url,

@@ -1,8 +1,8 @@
 import type { Row } from '../../db/executor';
 import { BadUserInputError } from '../../errors';
-import { requireActor } from '../../writes/refs';
+import { requireActor, requireActors } from '../../refs';
 import type { Context } from '../context';
-import { capFirst, present } from '../pagination';
+import { capFirst, present, presentAt } from '../pagination';
 import { buildSearchQuery, highlight, isLuceneSyntaxError } from '../../search/text';
 
 /**
@@ -64,10 +64,10 @@ export const AnalysisQuery = {
       }
       throw err;
     }
-    const claims = await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string));
+    const claims = presentAt(await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string)));
     return rows.flatMap((r, i) => {
       const claim = claims[i];
-      if (!claim || claim instanceof Error) return [];
+      if (!claim) return [];
       const passages = [r.content, r.quote, ...((r.excerpts as string[]) ?? [])].filter(
         (p): p is string => typeof p === 'string' && p.length > 0,
       );
@@ -86,10 +86,10 @@ export const AnalysisQuery = {
     const limit = capFirst(first, 20);
     const actorId = actor ? await requireActor(ctx.executor, actor, 'actor') : null;
     const rows = await ctx.executor.read('disputes/list', { actor: actorId, first: limit });
-    const claims = await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string));
+    const claims = presentAt(await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string)));
     return rows.flatMap((r, i) => {
       const claim = claims[i];
-      if (!claim || claim instanceof Error) return [];
+      if (!claim) return [];
       return [{ claim, denialIds: r.denials as string[], contradictionIds: r.contradictions as string[] }];
     });
   },
@@ -100,8 +100,9 @@ export const AnalysisQuery = {
     ctx: Context,
   ) => {
     checkRange(args.from, args.to);
+    // One query for the whole list: a query per ref in parallel took one pooled connection each.
     const actorIds = args.actors?.length
-      ? await Promise.all(args.actors.map((ref, i) => requireActor(ctx.executor, ref, `actors[${i}]`)))
+      ? await requireActors(ctx.executor, args.actors, (i) => `actors[${i}]`)
       : null;
     const { rows, truncated } = await bounded(
       ctx,
@@ -134,10 +135,10 @@ export const AnalysisQuery = {
     if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) {
       throw new BadUserInputError(`maxHops: must be 1 to ${MAX_HOPS} (got ${hops})`, 'maxHops');
     }
-    const [fromId, toId] = await Promise.all([
-      requireActor(ctx.executor, from, 'from'),
-      requireActor(ctx.executor, to, 'to'),
-    ]);
+    const [fromId, toId] = (await requireActors(ctx.executor, [from, to], (i) => (i === 0 ? 'from' : 'to'))) as [
+      string,
+      string,
+    ];
     if (fromId === toId) throw new BadUserInputError(`from and to name the same actor (${fromId})`, 'to');
     // A var-length bound cannot be a parameter: "@hops" writes the checked integer into the query.
     const rows = await ctx.executor.read(`graph/connections@${hops}`, {
@@ -161,12 +162,12 @@ export const AnalysisQuery = {
       // Counted in Cypher over every matching claim, not over the bounded list.
       ctx.executor.read('timeline/weeks', params),
     ]);
-    const claims = await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string));
+    const claims = presentAt(await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string)));
     return {
       actor: await ctx.loaders.actor.load(actorId),
       claims: rows.flatMap((r, i) => {
         const claim = claims[i];
-        return claim && !(claim instanceof Error) ? [{ date: r.day ?? null, claim }] : [];
+        return claim ? [{ date: r.day ?? null, claim }] : [];
       }),
       truncated,
       weeks,

@@ -1,6 +1,5 @@
 import type { Row } from '../../db/executor';
-import { requireActor, resolveActorRef } from '../../writes/refs';
-import { normalizeUrl } from '../../writes/common';
+import { normalizeUrl, requireActors, resolveActorRef } from '../../refs';
 import type { Context } from '../context';
 import { connection, pageArgs } from '../pagination';
 
@@ -52,8 +51,11 @@ export const Query = {
     const page = pageArgs(first, after);
     const f = filter ?? {};
     // An unknown actor in a filter is an error, not an empty page: a typo must not look like "no claims".
-    const claimant = f.claimant ? await requireActor(ctx.executor, f.claimant, 'filter.claimant') : null;
-    const target = f.target ? await requireActor(ctx.executor, f.target, 'filter.target') : null;
+    const refs = [f.claimant, f.target].filter((r): r is string => !!r);
+    const fields = [...(f.claimant ? ['filter.claimant'] : []), ...(f.target ? ['filter.target'] : [])];
+    const ids = await requireActors(ctx.executor, refs, (i) => fields[i]!);
+    const claimant = f.claimant ? ids[0]! : null;
+    const target = f.target ? ids[ids.length - 1]! : null;
     const [row] = await ctx.executor.read('claims/page', {
       kind: f.kind ?? null,
       claimant,

@@ -1,6 +1,6 @@
 import type { Row } from '../../db/executor';
 import type { Context } from '../context';
-import { connection, pageArgs, present } from '../pagination';
+import { connection, pageArgs, present, presentAt } from '../pagination';
 
 /**
  * Field resolvers for the object types. Parents are rows from the by-ids queries, which already
@@ -24,8 +24,8 @@ interface PageArgsIn {
 export const Actor = {
   roles: async (actor: Row, _: unknown, ctx: Context) => {
     const roles = (actor.roles as Row[]) ?? [];
-    const targets = await ctx.loaders.actor.loadMany(roles.map((r) => r.of as string));
-    return roles.map((r, i) => ({ ...r, of: targets[i] })).filter((r) => r.of && !(r.of instanceof Error));
+    const targets = presentAt(await ctx.loaders.actor.loadMany(roles.map((r) => r.of as string)));
+    return roles.map((r, i) => ({ ...r, of: targets[i] })).filter((r) => r.of);
   },
   claimsMade: (actor: Row, args: PageArgsIn, ctx: Context) => actorClaims('CLAIMED_BY', actor, args, ctx),
   claimsAbout: (actor: Row, args: PageArgsIn, ctx: Context) => actorClaims('TARGETS', actor, args, ctx),
