@@ -21,6 +21,8 @@ export interface Caller {
   tokenId: string;
   name: string;
   role: Role;
+  /** Passed on to the caller's writer (writerOf): the request's record of its writes. */
+  onWrite?: Writer['onWrite'];
 }
 
 /** A token as listings show it: never its hash, never its secret. */
@@ -72,7 +74,7 @@ export function roleSatisfies(have: Role, needed: Role): boolean {
 
 /** How a token's owner appears as the author of a write (audit events, createdBy/updatedBy). */
 export function writerOf(caller: Caller): Writer {
-  return { by: `token:${caller.tokenId}`, role: caller.role };
+  return { by: `token:${caller.tokenId}`, role: caller.role, onWrite: caller.onWrite };
 }
 
 function hashSecret(secret: string): string {
@@ -223,6 +225,26 @@ export async function authenticate(
   }
   if (token.revokedAt !== null && token.revokedAt !== undefined) throw new UnauthenticatedError(REVOKED);
   return { tokenId: id, name: String(token.name), role: token.role };
+}
+
+/**
+ * The one authentication path of every HTTP transport (/graphql and /export): the caller a
+ * request's Authorization header names (null: anonymous), refused with UNAUTHENTICATED (401) when
+ * a header is sent but bad or revoked, or when REQUIRE_READ_TOKEN=true and none is sent. What
+ * each operation then needs (editor for writes) is requireRole's business.
+ */
+export async function authenticateRequest(
+  executor: Executor,
+  authorizationHeader: string | undefined,
+  config: { requireReadToken: boolean },
+): Promise<Caller | null> {
+  const caller = await authenticate(executor, authorizationHeader);
+  if (config.requireReadToken && caller === null) {
+    throw new UnauthenticatedError(
+      'This server requires a token for reads: send "Authorization: Bearer <token>".',
+    );
+  }
+  return caller;
 }
 
 /**

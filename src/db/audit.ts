@@ -5,6 +5,19 @@ import type { Tx } from './executor';
 export interface Writer {
   by: string;
   role: string;
+  /**
+   * Told of every audit event this writer records, inside the write's transaction (so it may yet
+   * roll back): how a request learns which writes it made (src/writes/log.ts).
+   */
+  onWrite?: (event: AuditedWrite) => void;
+}
+
+/** An audit event as the writer's onWrite hears of it. */
+export interface AuditedWrite {
+  auditEvent: string;
+  operation: string;
+  /** The id (or URL) of the main thing written: the first claim, actor or source of the entry. */
+  id: string | null;
 }
 
 export interface AuditEntry {
@@ -30,6 +43,11 @@ export async function recordAudit(tx: Tx, writer: Writer, at: string, entry: Aud
     claimIds: entry.claimIds ?? [],
     actorIds: entry.actorIds ?? [],
     sourceUrls: entry.sourceUrls ?? [],
+  });
+  writer.onWrite?.({
+    auditEvent: id,
+    operation: entry.operation,
+    id: entry.claimIds?.[0] ?? entry.actorIds?.[0] ?? entry.sourceUrls?.[0] ?? null,
   });
   return id;
 }

@@ -12,6 +12,7 @@ import type { Executor } from '../db/executor';
 import type { Logger } from '../logger';
 import { SCHEMA_DIR } from '../paths';
 import type { Context } from './context';
+import { committedWritesPlugin } from './committed';
 import { formatError } from './format-error';
 import { resolvers } from './resolvers';
 
@@ -58,6 +59,7 @@ export async function buildApollo(deps: {
     allowBatchedHttpRequests: false,
     plugins: [
       ...protection.plugins,
+      committedWritesPlugin, // extensions.committed: no committed write hides behind an error
       // On shutdown: stop accepting, let requests in flight finish for up to SHUTDOWN_GRACE_MS.
       ApolloServerPluginDrainHttpServer({
         httpServer: deps.httpServer,

@@ -1,5 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { authenticate, requireRole } from '../auth';
+import { authenticateRequest } from '../auth';
 import type { Config } from '../config';
 import type { Executor } from '../db/executor';
 import { ClaimgraphError, NotFoundError } from '../errors';
@@ -44,8 +44,8 @@ export function exportRouter(executor: Executor, config: Pick<Config, 'requireRe
 
   router.use('/export', async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const caller = await authenticate(executor, req.headers.authorization);
-      if (config.requireReadToken) requireRole(caller, 'reader', 'Exports');
+      // The same path as /graphql's context (src/auth.ts): an export is a read.
+      await authenticateRequest(executor, req.headers.authorization, config);
       next();
     } catch (err) {
       fail(req, res, err);
