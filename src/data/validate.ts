@@ -27,6 +27,7 @@ import type {
 } from './types';
 import { editDistance } from '../search/text';
 import { anchorAt, codePoints, findOccurrences, loosen } from './anchor';
+import { foldName, nameKey, nameProblem } from '../refs/names';
 
 type Path = readonly PropertyKey[];
 
@@ -189,7 +190,11 @@ function checkAndNormalize(file: string, input: SourceFileInput, at: Locator): S
       labels.push([['actors', i, 'aliases', j], alias, `aliases[${j}]`]),
     );
     for (const [path, value, what] of labels) {
-      const key = value.toLowerCase();
+      // The same folding as every other write path (src/refs/names.ts): a look-alike ("Ｋａｂｕｌ")
+      // collides with the name it imitates; control and bidi-override characters are refused.
+      const problem = nameProblem(value);
+      if (problem) throw at.error(path, problem);
+      const key = nameKey(value);
       const other = names.get(key);
       if (other) {
         const owner = other.index === i ? 'this actor' : at.recordLabel('actors', other.index);
@@ -327,9 +332,9 @@ function checkAndNormalize(file: string, input: SourceFileInput, at: Locator): S
   };
   const actors: ActorRecord[] = input.actors.map((a) => ({
     id: a.id,
-    name: a.name,
+    name: foldName(a.name),
     kind: a.kind,
-    aliases: a.aliases ?? [],
+    aliases: (a.aliases ?? []).map(foldName),
     description: a.description ?? null,
   }));
   const roles: RoleRecord[] = (input.roles ?? []).map((r) => ({
@@ -475,7 +480,7 @@ export function checkBundlesTogether(bundles: readonly SourceBundle[]): void {
       }
       if (!prev) actors.set(a.id, { file: b.file, name: a.name, kind: a.kind });
       [a.name, ...a.aliases].forEach((label, j) => {
-        const key = label.toLowerCase();
+        const key = nameKey(label);
         const other = names.get(key);
         if (other && other.actor !== a.id) {
           throw new DataFileError(
