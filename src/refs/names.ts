@@ -32,7 +32,8 @@ export function foldName(value: string): string {
 export function nameProblem(value: string): string | null {
   for (const text of [value, value.normalize('NFKC')]) {
     const control = CONTROL.exec(text);
-    if (control) return `contains the control character ${describe(control[0])}; names cannot hold control characters`;
+    if (control)
+      return `contains the control character ${describe(control[0])}; names cannot hold control characters`;
     const bidi = BIDI.exec(text);
     if (bidi) {
       return `contains the bidirectional formatting character ${describe(bidi[0])}, which changes how the name is displayed; remove it`;

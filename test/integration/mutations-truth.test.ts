@@ -38,20 +38,17 @@ const mutate = async (query: string, variables?: Record<string, unknown>) =>
 const counts = async () => executor.read('analysis/graph-counts');
 
 async function recordAccusation(excerpt: string, key?: string): Promise<string> {
-  const body = await mutate(
-    `mutation($input: RecordClaimInput!) { recordClaim(input: $input) { id } }`,
-    {
-      input: {
-        kind: 'ACCUSATION',
-        claimant: 'Islamabad',
-        targets: ['Kabul'],
-        content: `Accusation: ${excerpt}`,
-        source: SOURCE,
-        excerpt,
-        ...(key ? { idempotencyKey: key } : {}),
-      },
+  const body = await mutate(`mutation($input: RecordClaimInput!) { recordClaim(input: $input) { id } }`, {
+    input: {
+      kind: 'ACCUSATION',
+      claimant: 'Islamabad',
+      targets: ['Kabul'],
+      content: `Accusation: ${excerpt}`,
+      source: SOURCE,
+      excerpt,
+      ...(key ? { idempotencyKey: key } : {}),
     },
-  );
+  });
   expect(body.errors).toBeUndefined();
   return (body.data!.recordClaim as { id: string }).id;
 }
@@ -68,10 +65,9 @@ const denialInput = (denies: string[], excerpt: string) => ({
 beforeAll(async () => {
   ({ executor, app } = await openSeededApp());
   editor = (await createToken(executor, { role: 'editor', name: 'truth-desk', by: 'test' })).token;
-  const added = await mutate(
-    `mutation($input: AddSourceInput!) { addSource(input: $input) { url } }`,
-    { input: { url: SOURCE, title: 'Desk report', text: TEXT } },
-  );
+  const added = await mutate(`mutation($input: AddSourceInput!) { addSource(input: $input) { url } }`, {
+    input: { url: SOURCE, title: 'Desk report', text: TEXT },
+  });
   expect(added.errors).toBeUndefined();
 });
 
@@ -106,11 +102,16 @@ describe('a committed write stays visible', () => {
     }`);
     // Before issue 10 the non-null chain made this `data: null`, with nothing to say the actor exists.
     expect(body.data).toEqual({ made: null });
-    expect(body.errors![0]).toMatchObject({ path: ['made', 'claimsMade'], extensions: { code: 'BAD_USER_INPUT' } });
+    expect(body.errors![0]).toMatchObject({
+      path: ['made', 'claimsMade'],
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(body.extensions?.committed).toEqual([
       { field: 'made', operation: 'createActor', id: 'truth-desk-nested', auditEvent: expect.any(String) },
     ]);
-    const again = await mutate(`mutation { createActor(input: { name: "Truth Desk Nested", kind: OTHER }) { id } }`);
+    const again = await mutate(
+      `mutation { createActor(input: { name: "Truth Desk Nested", kind: OTHER }) { id } }`,
+    );
     expect(again.errors![0]!.extensions?.code).toBe('CONFLICT'); // it exists: a blind retry is refused
     expect(again.extensions?.committed).toBeUndefined();
   });

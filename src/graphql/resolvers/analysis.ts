@@ -135,10 +135,9 @@ export const AnalysisQuery = {
     if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) {
       throw new BadUserInputError(`maxHops: must be 1 to ${MAX_HOPS} (got ${hops})`, 'maxHops');
     }
-    const [fromId, toId] = (await requireActors(ctx.executor, [from, to], (i) => (i === 0 ? 'from' : 'to'))) as [
-      string,
-      string,
-    ];
+    const [fromId, toId] = (await requireActors(ctx.executor, [from, to], (i) =>
+      i === 0 ? 'from' : 'to',
+    )) as [string, string];
     if (fromId === toId) throw new BadUserInputError(`from and to name the same actor (${fromId})`, 'to');
     // A var-length bound cannot be a parameter: "@hops" writes the checked integer into the query.
     const rows = await ctx.executor.read(`graph/connections@${hops}`, {
