@@ -20,8 +20,12 @@ function run(on: Queryable, name: string, params: Record<string, unknown>): Prom
 /** Actor refs → actor ids (null where a ref names no actor), in order, in one query. */
 export async function resolveActorRefs(on: Queryable, refs: readonly string[]): Promise<(string | null)[]> {
   if (refs.length === 0) return [];
-  const rows = await run(on, 'refs/actors', { refs: refs.map(foldName) });
-  return rows.map((r) => (r.id as string | null) ?? null);
+  // Each distinct folded ref is looked up once, however often the list repeats it.
+  const folded = refs.map(foldName);
+  const distinct = [...new Set(folded)];
+  const rows = await run(on, 'refs/actors', { refs: distinct.map((ref, i) => ({ i, ref })) });
+  const ids = new Map(distinct.map((ref, i) => [ref, (rows[i]?.id as string | null) ?? null]));
+  return folded.map((ref) => ids.get(ref) ?? null);
 }
 
 /** One actor ref → its id, or null. */
@@ -65,7 +69,7 @@ export interface ClaimRef {
 /** Claim ids → whether each exists, its kind and whether it is retracted, in order, in one query. */
 export async function lookupClaims(on: Queryable, ids: readonly string[]): Promise<ClaimRef[]> {
   if (ids.length === 0) return [];
-  const rows = await run(on, 'refs/claims', { ids });
+  const rows = await run(on, 'refs/claims', { ids: ids.map((id, i) => ({ i, id })) });
   return rows.map((r) => ({
     id: r.id as string,
     exists: r.exists === true,
