@@ -11,7 +11,9 @@ import type { Context } from './context';
 export const committedWritesPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async executionDidStart() {
+      async executionDidStart({ operation }) {
+        // Only mutations write; queries skip the per-field hook altogether.
+        if (operation.operation !== 'mutation') return;
         return {
           willResolveField({ contextValue, info }) {
             if (info.path.prev === undefined && info.parentType === info.schema.getMutationType()) {
