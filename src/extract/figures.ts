@@ -1,0 +1,46 @@
+/**
+ * Figures in a claim's words, kept as numbers: digits ("1,200") and number words ("five",
+ * "two hundred", parsed by compromise), each with the unit and measure the text gives.
+ */
+import nlp from 'compromise';
+import { COUNT_WORDS, PERSON_UNITS } from './lexicon';
+import type { DraftFigure } from './types';
+
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const STOP = new Set(['and', 'or', 'in', 'on', 'at', 'from', 'since', 'by', 'during', 'after', 'across', 'over', 'near', 'of', 'with', 'when', 'as']);
+
+interface NumberJson {
+  text: string;
+  number?: { num?: number; unit?: string };
+  offset?: { start: number; length: number };
+}
+
+/** Numbers in `text` that count something (casualties, people, strikes), with what they count. */
+export function parseFigures(text: string): DraftFigure[] {
+  const found = nlp(text).numbers().json({ offset: true }) as NumberJson[];
+  const out: DraftFigure[] = [];
+  for (const n of found) {
+    const value = n.number?.num;
+    if (value === undefined || !Number.isFinite(value) || !n.offset) continue;
+    const after = text.slice(n.offset.start + n.offset.length);
+    const before = text.slice(Math.max(0, n.offset.start - 12), n.offset.start);
+    // Dates and years are not figures: "7 November", "November 7", "since 2021".
+    if (MONTH.test(after.trim()) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s*$/i.test(before)) continue;
+    if (value >= 1900 && value <= 2100 && !/,/.test(n.text)) continue;
+    const words: string[] = [];
+    for (const w of after.split(/\s+/).filter(Boolean)) {
+      const clean = w.replace(/[^\p{L}\p{N}'-]/gu, '');
+      if (!clean || STOP.has(clean.toLowerCase())) break;
+      words.push(clean);
+      if (/[,.;:)”"]$/.test(w) || words.length >= 3) break;
+    }
+    const measure = words.join(' ');
+    if (/^(?:percent|per cent)$/i.test(words[0] ?? '') || /^%/.test(after)) {
+      out.push({ value, unit: 'percent', measure: words.slice(1).join(' ') || null });
+      continue;
+    }
+    if (!COUNT_WORDS.test(measure.toLowerCase())) continue;
+    out.push({ value, unit: PERSON_UNITS.test(measure.toLowerCase()) ? 'person' : null, measure: measure || null });
+  }
+  return out;
+}
