@@ -15,7 +15,10 @@ for (const dev of devSet()) {
   const drafts = extractDrafts(dev.text, dev.gazetteer, { publishedAt: dev.publishedAt });
   const k = score(drafts, dev.annotations, dev.gazetteer, true);
   const a = score(drafts, dev.annotations, dev.gazetteer, false);
-  for (const [t, s] of [[totals.kind, k], [totals.any, a]] as const) {
+  for (const [t, s] of [
+    [totals.kind, k],
+    [totals.any, a],
+  ] as const) {
     t[0] += s.drafts;
     t[1] += s.annotations;
     t[2] += s.matched;
@@ -28,7 +31,8 @@ for (const dev of devSet()) {
     const seenD = new Set(k.pairs.map((p) => p[0]));
     const seenA = new Set(k.pairs.map((p) => p[1]));
     dev.annotations.forEach((an, j) => {
-      if (!seenA.has(j)) rows.push(`    MISS ${an.kind} ${an.claimants.join('|')}: ${cps.slice(an.start, an.end).join('')}`);
+      if (!seenA.has(j))
+        rows.push(`    MISS ${an.kind} ${an.claimants.join('|')}: ${cps.slice(an.start, an.end).join('')}`);
     });
     drafts.forEach((d, i) => {
       if (!seenD.has(i)) {

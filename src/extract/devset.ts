@@ -15,7 +15,12 @@ import type { Annotation } from './score';
 import type { Gazetteer } from './types';
 
 export const DEV_DIR = path.join(PROJECT_ROOT, 'data', 'extraction-dev');
-export const SEED_FILE = path.join(PROJECT_ROOT, 'data', 'sources', '2025-11-08-aljazeera-afghanistan-pakistan-talks.yaml');
+export const SEED_FILE = path.join(
+  PROJECT_ROOT,
+  'data',
+  'sources',
+  '2025-11-08-aljazeera-afghanistan-pakistan-talks.yaml',
+);
 
 export interface DevText {
   name: string;
@@ -29,10 +34,24 @@ const DevFile = z.strictObject({
   publishedAt: z.string(),
   text: z.string().min(1),
   actors: z
-    .array(z.strictObject({ id: z.string(), name: z.string(), kind: z.string(), aliases: z.array(z.string()).default([]) }))
+    .array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        aliases: z.array(z.string()).default([]),
+      }),
+    )
     .default([]),
   roles: z
-    .array(z.strictObject({ actor: z.string(), relation: z.string(), of: z.string(), title: z.string().nullish() }))
+    .array(
+      z.strictObject({
+        actor: z.string(),
+        relation: z.string(),
+        of: z.string(),
+        title: z.string().nullish(),
+      }),
+    )
     .default([]),
   annotations: z.array(
     z.strictObject({
@@ -81,11 +100,19 @@ export function readDevText(file: string): DevText {
     annotations: parsed.annotations.map((a, i) => {
       const hits = findOccurrences(text, codePoints(a.exact));
       const hit = hits[(a.occurrence ?? 1) - 1];
-      if (!hit) throw new Error(`${path.basename(file)}: annotations[${i}].exact is not in the text: "${a.exact}"`);
+      if (!hit)
+        throw new Error(`${path.basename(file)}: annotations[${i}].exact is not in the text: "${a.exact}"`);
       if (hits.length > 1 && a.occurrence === undefined) {
-        throw new Error(`${path.basename(file)}: annotations[${i}].exact occurs ${hits.length} times; add occurrence`);
+        throw new Error(
+          `${path.basename(file)}: annotations[${i}].exact occurs ${hits.length} times; add occurrence`,
+        );
       }
-      return { claimants: Array.isArray(a.claimant) ? a.claimant : [a.claimant], kind: a.kind, start: hit[0], end: hit[1] };
+      return {
+        claimants: Array.isArray(a.claimant) ? a.claimant : [a.claimant],
+        kind: a.kind,
+        start: hit[0],
+        end: hit[1],
+      };
     }),
   };
 }

@@ -25,6 +25,10 @@ import {
   AUXILIARIES,
   BLAME_WORDS,
   BOTH_SIDES,
+  DETERMINER_BEFORE,
+  PUT_AT,
+  STRONG_BLAME,
+  TITLE_WORDS,
   COUNT_WORDS,
   FUTURE,
   HEARSAY,
@@ -38,9 +42,17 @@ import {
 import { EXTRACTOR_VERSION, type Draft, type DraftActor, type Gazetteer, type GazetteerActor } from './types';
 
 const DENY_WORDS =
-  /\b(?:baseless|unfounded|groundless|untrue|false|fabricated|lies|propaganda|nothing to do with|not involved|no truth|no basis|misleading|rejected|denied)\b/i;
+  /\b(?:baseless|unfounded|groundless|untrue|false|fabricated|invented|made up|lies|propaganda|nothing to do with|not involved|no truth|no basis|misleading|rejected|denied)\b/i;
+const DENIED_OBJECT =
+  /\b(?:claims?|accusations?|allegations?|reports?|charges?|numbers|figures|account|version|it|this|that)\b/i;
 const PARTY_KINDS = new Set(['GOVERNMENT', 'STATE', 'ARMED_GROUP', 'ARMED_FORCES']);
-const KIND_RANK: Record<ClaimKind, number> = { STATEMENT: 0, FIGURE: 1, DENIAL: 2, ACCUSATION: 3, COMMITMENT: 4 };
+const KIND_RANK: Record<ClaimKind, number> = {
+  STATEMENT: 0,
+  FIGURE: 1,
+  DENIAL: 2,
+  ACCUSATION: 3,
+  COMMITMENT: 4,
+};
 
 interface Mention {
   start: number;
@@ -145,6 +157,8 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
   const partyHistory: string[] = [];
   const placeholders = new Map<string, DraftActor>();
   const proposedPeople = new Map<string, DraftActor>();
+  /** The body a proposed person was first named with ("Hamdullah Fitrat, the Taliban's spokesman"). */
+  const proposedBody = new Map<string, string>();
 
   // UTF-16 index → code point index.
   const cp: number[] = new Array<number>(text.length + 1);
@@ -161,14 +175,19 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
       .trim();
     const key = named
       ? `person:${clean.toLowerCase()}`
-      : `unnamed:${clean.toLowerCase().replace(/(\w)s\b/g, '$1').replace(/\s+/g, ' ')}`;
+      : `unnamed:${clean
+          .toLowerCase()
+          .replace(/(\w)s\b/g, '$1')
+          .replace(/\s+/g, ' ')}`;
     const map = named ? proposedPeople : placeholders;
     const found = map.get(key);
     if (found) return found;
     const actor: DraftActor = {
       type: 'placeholder',
       key,
-      name: named ? clean : `unnamed ${clean.replace(/^(\w)/, (c) => (/[A-Z]/.test(c) ? c : c.toLowerCase()))}`,
+      name: named
+        ? clean
+        : `unnamed ${clean.replace(/^(\w)/, (c) => (/[A-Z]/.test(c) ? c : c.toLowerCase()))}`,
       kind: sort,
     };
     map.set(key, actor);
@@ -183,7 +202,10 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
     let phrase = text.slice(from, to);
     // Trailing auxiliaries and adverbs are not part of the subject ("The Taliban has publicly").
     let words = phrase.trimEnd().split(/\s+/);
-    while (words.length > 1 && (AUXILIARIES.has(words[words.length - 1]!.toLowerCase()) || /^\w+ly$/i.test(words[words.length - 1]!))) {
+    while (
+      words.length > 1 &&
+      (AUXILIARIES.has(words[words.length - 1]!.toLowerCase()) || /^\w+ly$/i.test(words[words.length - 1]!))
+    ) {
       words = words.slice(0, -1);
     }
     phrase = words.join(' ');
@@ -207,7 +229,9 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
     }
     const pronoun = PRONOUNS[lower];
     if (pronoun) {
-      const prior = [...history].reverse().find((h) => h.sort === pronoun || (pronoun === 'plural' && h.sort === 'body'));
+      const prior = [...history]
+        .reverse()
+        .find((h) => h.sort === pronoun || (pronoun === 'plural' && h.sort === 'body'));
       if (!prior) return null;
       return { ...prior, mention: stripped, confidence: 0.65, sieve: `${sieve}+pronoun` };
     }
@@ -232,7 +256,14 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
     // An unnamed source: a placeholder, qualified by the words the text uses for it.
     const beforeComma = stripped.split(',')[0]!.trim();
     const unnamed = UNNAMED_HEADS.exec(beforeComma);
-    if (unnamed && !/^(?:spokes|minister)/i.test(beforeComma.split(/\s+/).pop() ?? '')) {
+    const headPart = beforeComma.split(
+      /\s+(?:at|in|from|of|with|on|for|linked|familiar|close|based|near)\s+/,
+    )[0]!;
+    if (
+      unnamed &&
+      !properName(headPart) &&
+      !/^(?:spokes|minister)/i.test(beforeComma.split(/\s+/).pop() ?? '')
+    ) {
       const plural = /s$/i.test(unnamed[1]!) || /^(?:police|people)/i.test(unnamed[1]!);
       return {
         claimants: [placeholder(beforeComma, 'OTHER')],
@@ -246,27 +277,46 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
     // A name the graph does not know: proposed as a new person, never merged with a lookalike.
     const proper = properName(stripped);
     const known = [...proposedPeople.values()].find(
-      (p) => p.type === 'placeholder' && new RegExp(`\\b${escapeRe(stripped.split(',')[0]!.trim())}\\b`).test(p.name),
+      (p) =>
+        p.type === 'placeholder' &&
+        new RegExp(`\\b${escapeRe(stripped.split(',')[0]!.trim())}\\b`).test(p.name),
     );
     if (bodies.length > 0) {
       const coordinated =
-        bodies.length >= 2 && /\s(?:and|&)\s/.test(text.slice(bodies[0]!.end, bodies[1]!.start)) && bodies[1]!.start - bodies[0]!.end < 8;
-      const joint = coordinated && /\bjoint(?:ly)?\b/i.test(text.slice(to, to + 120) + phrase);
-      const voice = proper && !bodies.some((b) => b.start <= from + 1) ? placeholder(proper, 'PERSON', true) : null;
-      const claimants: DraftActor[] = coordinated && !joint
-        ? bodies.slice(0, 2).map((b) => ({ type: 'actor', id: b.actor.id }))
-        : [{ type: 'actor', id: bodies[0]!.actor.id }];
+        bodies.length >= 2 &&
+        /\s(?:and|&)\s/.test(text.slice(bodies[0]!.end, bodies[1]!.start)) &&
+        bodies[1]!.start - bodies[0]!.end <= 12;
+      const joint = coordinated && /\bjoint(?:ly)?\b/i.test(text.slice(Math.max(0, from - 60), to + 120));
+      const voice =
+        proper && !bodies.some((b) => b.start <= from + 1) ? placeholder(proper, 'PERSON', true) : null;
+      if (voice?.type === 'placeholder') proposedBody.set(voice.key, bodies[0]!.actor.id);
+      const personal =
+        /\b(?:spokes(?:man|woman|person)|minister|secretary|ambassador|envoy|president|premier|chief|commander|leader)\b/i.test(
+          stripped,
+        );
+      const claimants: DraftActor[] =
+        coordinated && !joint
+          ? bodies.slice(0, 2).map((b) => ({ type: 'actor', id: b.actor.id }))
+          : [{ type: 'actor', id: bodies[0]!.actor.id }];
       return {
         claimants,
         voice,
         mention: stripped,
-        sort: voice ? 'person' : coordinated ? 'plural' : 'body',
+        sort: voice || personal ? 'person' : coordinated ? 'plural' : 'body',
         confidence: ROLE_HEADS.test(stripped) ? 0.8 : 0.75,
         sieve: voice ? `${sieve}+proposed-voice` : sieve,
       };
     }
-    if (known) {
-      return { claimants: [known], voice: null, mention: stripped, sort: 'person', confidence: 0.6, sieve: `${sieve}+proposed` };
+    if (known && known.type === 'placeholder') {
+      const body = proposedBody.get(known.key);
+      return {
+        claimants: [body ? { type: 'actor', id: body } : known],
+        voice: body ? known : null,
+        mention: stripped,
+        sort: 'person',
+        confidence: 0.6,
+        sieve: `${sieve}+proposed`,
+      };
     }
     if (proper) {
       return {
@@ -296,10 +346,13 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
     let start = span.start;
     while (start < end && /[\s,]/.test(text[start]!)) start++;
     if (end - start < 8) return;
-    const contentText = text.slice(content.start, Math.min(content.end, end)).trim().replace(/^that\s+/i, '');
-    const inContent = mentions.filter((m) => m.start >= content.start && m.end <= end);
+    const contentText = text
+      .slice(content.start, Math.min(content.end, end))
+      .trim()
+      .replace(/^that\s+/i, '');
+    const inContent = mentions.filter((m) => m.start >= content.start && m.end <= Math.min(content.end, end));
     for (const claimant of speaker.claimants) {
-      const kind = refineKind(baseKind, contentText, inContent, claimant);
+      const kind = refineKind(baseKind, contentText, inContent, claimant, cue);
       const targets = [
         ...new Set(
           inContent
@@ -333,7 +386,11 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
         extractor: extractorName(speaker.sieve),
       };
       const dup = drafts.find(
-        (d) => d.kind === draft.kind && d.start === draft.start && d.end === draft.end && sameActor(d.claimant, claimant),
+        (d) =>
+          d.kind === draft.kind &&
+          d.start === draft.start &&
+          d.end === draft.end &&
+          sameActor(d.claimant, claimant),
       );
       if (!dup) drafts.push(draft);
     }
@@ -357,13 +414,18 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
       ? content.start + concessive[0].replace(/,\s+$/, '').length
       : future
         ? content.start + future.index
-        : figureSplit && COUNT_WORDS.test(body.slice(0, figureSplit.index)) && COUNT_WORDS.test(body.slice(figureSplit.index))
+        : figureSplit &&
+            COUNT_WORDS.test(body.slice(0, figureSplit.index)) &&
+            COUNT_WORDS.test(body.slice(figureSplit.index))
           ? content.start + figureSplit.index
           : null;
     if (split !== null && split > content.start + 5) {
       emit(speaker, kind, cue, { start: span.start, end: split }, content, mentions, sentence);
       history.pop();
-      const rest = figureSplit && split === content.start + figureSplit.index ? { start: split, end: span.end } : content;
+      const rest =
+        figureSplit && split === content.start + figureSplit.index
+          ? { start: split, end: span.end }
+          : content;
       emit(speaker, kind, cue, span, rest, mentions, sentence);
       return;
     }
@@ -376,7 +438,8 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
     const pStart = p.index;
     // Headlines and datelines (no sentence-final punctuation) carry no attributions to score.
     if (!/[.!?"']\s*$/.test(para.trim())) {
-      for (const m of index.find(text, pStart, pStart + para.length)) if (PARTY_KINDS.has(m.actor.kind)) partyHistory.push(m.actor.id);
+      for (const m of index.find(text, pStart, pStart + para.length))
+        if (PARTY_KINDS.has(m.actor.kind)) partyHistory.push(m.actor.id);
       continue;
     }
     for (const sentence of sentences(para, pStart)) {
@@ -393,12 +456,22 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
       const s = text.slice(seg.start, seg.end);
 
       // Nominal cues: "reports from X of ...", "a statement from X that ...".
-      for (const m of s.matchAll(/\b(reports?|statements?|claims?|accounts?)\s+(?:from|by|issued by)\s+(.{2,60}?)\s+(?:of|that|saying)\s+/gi)) {
+      for (const m of s.matchAll(
+        /\b(reports?|statements?|claims?|accounts?)\s+(?:from|by|issued by)\s+(.{2,60}?)\s+(?:of|that|saying)\s+/gi,
+      )) {
         const subj = seg.start + m.index + m[0].indexOf(m[2]!);
         const speaker = resolveSubject(subj, subj + m[2]!.length, mentions, 'nominal');
         if (!speaker) continue;
         const kind = /^report/i.test(m[1]!) ? 'STATEMENT' : 'STATEMENT';
-        emitWithSplits(speaker, kind, m[1]!, { start: seg.start + m.index, end: seg.end }, { start: seg.start + m.index + m[0].length, end: seg.end }, mentions, sentence);
+        emitWithSplits(
+          speaker,
+          kind,
+          m[1]!,
+          { start: seg.start + m.index, end: seg.end },
+          { start: seg.start + m.index + m[0].length, end: seg.end },
+          mentions,
+          sentence,
+        );
         used.add(seg.start + m.index);
         found = true;
       }
@@ -411,7 +484,9 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
         const speaker = resolveSubject(subj, subj + acc[1]!.length, mentions, 'according-to');
         if (speaker) {
           const atStart = acc.index < 3;
-          const content = atStart ? { start: subj + acc[1]!.length, end: seg.end } : { start: seg.start, end: seg.start + acc.index };
+          const content = atStart
+            ? { start: subj + acc[1]!.length, end: seg.end }
+            : { start: seg.start, end: seg.start + acc.index };
           emitWithSplits(speaker, 'STATEMENT', 'according to', seg, content, mentions, sentence);
           continue;
         }
@@ -424,7 +499,13 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
         if (!cue) continue;
         const at = seg.start + w.index;
         if (used.has(at)) continue;
-        if (NEEDS_OBJECT_FRAME.has(cue.base) && !/^\s+(?:that|on|for|to)\b/i.test(text.slice(at + w[0].length, at + w[0].length + 6))) continue;
+        if (
+          NEEDS_OBJECT_FRAME.has(cue.base) &&
+          !/^\s+(?:that|on|for|to)\b/i.test(text.slice(at + w[0].length, at + w[0].length + 6))
+        )
+          continue;
+        if (cue.base === 'put' && !PUT_AT.test(text.slice(at + w[0].length, at + w[0].length + 60))) continue;
+        if (DETERMINER_BEFORE.test(text.slice(Math.max(seg.start, at - 8), at))) continue;
         cues.push({ at, form: w[0], kind: cue.kind, base: cue.base });
       }
       // A participle adding a claim of another kind to the same speaker (", vowing not to ...")
@@ -439,12 +520,33 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
           let kind = c.kind;
           let form = c.form;
           for (const next of cues.slice(j + 1)) {
-            if (/\s+and\s+$/i.test(text.slice(seg.start, next.at)) && /ing$/i.test(next.form) && KIND_RANK[next.kind] > KIND_RANK[kind]) {
+            if (
+              /\s+and\s+$/i.test(text.slice(seg.start, next.at)) &&
+              /ing$/i.test(next.form) &&
+              KIND_RANK[next.kind] > KIND_RANK[kind]
+            ) {
               kind = next.kind;
               form = next.form;
             }
           }
           return { from: seg.start + lead.index, cueEnd: c.at + c.form.length, kind, form };
+        }
+        return null;
+      };
+      // "X accused Y of ... and said ...": a second cue coordinated with the first, same subject.
+      const coordinatedAfter = (i: number) => {
+        for (let j = i + 1; j < cues.length; j++) {
+          const c = cues[j]!;
+          if (/ing$/i.test(c.form)) continue;
+          const lead = /,?\s+and\s+(?:\w+ly\s+|also\s+|later\s+)?$/.exec(text.slice(seg.start, c.at));
+          if (!lead) continue;
+          if ((text.slice(seg.start, c.at).match(/"/g) ?? []).length % 2 === 1) continue; // inside a quote
+          return {
+            from: seg.start + lead.index + lead[0].indexOf('and') + 3,
+            cueEnd: c.at + c.form.length,
+            kind: c.kind,
+            form: c.form,
+          };
         }
         return null;
       };
@@ -457,16 +559,36 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
         if (/ing$/i.test(cue.form) && /,\s+(?:\w+ly\s+)?$/.test(before)) continue;
 
         // "..., X said." / "..., said X." / '"...," X said.': the speaker after the content.
-        const tail = /^\s*([^,.;]{0,80}?)\s*[.,]?\s*$/.exec(after);
+        const tail = /^\s*([^,.;"]{0,80}?)\s*[.,]?\s*$/.exec(after);
         const inverted = /(?:,|,"|")\s*([^,"]{0,80})$/.exec(before);
-        if (inverted && tail && inverted[1]!.split(/\s+/).length <= 10 && !/^\s*(?:which|who|that|whom)\b/i.test(inverted[1]!)) {
+        const shortTail = tail !== null && tail[1]!.split(/\s+/).length <= 9 && !/\bthat\b/i.test(tail[1]!);
+        const contentBefore = inverted ? before.slice(0, inverted.index).split(/\s+/).length >= 3 : false;
+        if (
+          inverted &&
+          shortTail &&
+          contentBefore &&
+          inverted[1]!.split(/\s+/).length <= 10 &&
+          !/^\s*(?:which|who|that|whom)\b/i.test(inverted[1]!) &&
+          (inverted[1]!.trim().length > 0 ||
+            /^(?:say|tell|add|state|write|post|claim|insist|note|warn|explain|confirm|report)$/.test(
+              cue.base,
+            ))
+        ) {
           const subj = seg.start + before.length - inverted[1]!.length;
           const speaker =
             inverted[1]!.trim().length > 0
               ? resolveSubject(subj, cue.at, mentions, 'verb-after')
               : resolveSubject(cue.at + cue.form.length, seg.end, mentions, 'verb-before-speaker');
           if (speaker) {
-            emitWithSplits(speaker, cue.kind, cue.form, seg, { start: seg.start, end: seg.start + inverted.index }, mentions, sentence);
+            emitWithSplits(
+              speaker,
+              cue.kind,
+              cue.form,
+              seg,
+              { start: seg.start, end: seg.start + inverted.index },
+              mentions,
+              sentence,
+            );
             done = true;
             continue;
           }
@@ -490,7 +612,9 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
             const head = before.slice(0, lastComma);
             if (
               !index.find(text, seg.start, seg.start + head.length).length ||
-              /^(?:on|in|at|after|before|late|earlier|separately|meanwhile|however|speaking)\b/i.test(head.trim())
+              /^(?:on|in|at|after|before|late|earlier|separately|meanwhile|however|speaking)\b/i.test(
+                head.trim(),
+              )
             ) {
               subjStart = seg.start + lastComma + 2;
             }
@@ -498,11 +622,27 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
         }
         const speaker = resolveSubject(subjStart, cue.at, mentions, 'verb');
         if (!speaker) continue;
-        const part = participleAfter(i, cue.kind);
+        const part = participleAfter(i, cue.kind) ?? coordinatedAfter(i);
         const mainEnd = part ? part.from : seg.end;
-        emitWithSplits(speaker, cue.kind, cue.form, { start: spanStart, end: mainEnd }, { start: cue.at + cue.form.length, end: mainEnd }, mentions, sentence);
+        emitWithSplits(
+          speaker,
+          cue.kind,
+          cue.form,
+          { start: spanStart, end: mainEnd },
+          { start: cue.at + cue.form.length, end: mainEnd },
+          mentions,
+          sentence,
+        );
         if (part) {
-          emitWithSplits({ ...speaker, sieve: 'participle' }, part.kind, part.form, { start: part.from, end: seg.end }, { start: part.cueEnd, end: seg.end }, mentions, sentence);
+          emitWithSplits(
+            { ...speaker, sieve: 'participle' },
+            part.kind,
+            part.form,
+            { start: part.from, end: seg.end },
+            { start: part.cueEnd, end: seg.end },
+            mentions,
+            sentence,
+          );
         }
         done = true;
         found = true;
@@ -528,7 +668,10 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
   /** Where the noun phrase ending at `to` begins (for "recent explosions in Kabul, which X blames"). */
   function nounPhraseStart(from: number, to: number): number {
     const chunk = text.slice(from, to);
-    const m = /(?:^|,\s+|\s+(?:and|or|to|by|of|that|with|for)\s+)((?:(?!\s+(?:and|or|to|by|of|that|with|for)\s+)[^,])*)$/.exec(chunk);
+    const m =
+      /(?:^|,\s+|\s+(?:and|or|to|by|of|that|with|for)\s+)((?:(?!\s+(?:and|or|to|by|of|that|with|for)\s+)[^,])*)$/.exec(
+        chunk,
+      );
     return m ? from + chunk.length - m[1]!.length : from;
   }
 
@@ -554,8 +697,11 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
 
   // Helpers that need no closure state.
   function properName(phrase: string): string | null {
-    const first = phrase.split(',')[0]!.trim();
-    const m = /^(?:(?:Mr|Mrs|Ms|Dr|Gen|General|Maj|Colonel|Col|Lt)\.?\s+)?((?:[A-Z][\p{L}'-]+\s+){0,3}[A-Z][\p{L}'-]+)$/u.exec(first);
+    const first = phrase.split(',')[0]!.trim().replace(TITLE_WORDS, '');
+    const m =
+      /^(?:(?:Mr|Mrs|Ms|Dr|Gen|General|Maj|Colonel|Col|Lt)\.?\s+)?((?:[A-Z][\p{L}'-]+\s+){0,3}[A-Z][\p{L}'-]+)$/u.exec(
+        first,
+      );
     if (!m) return null;
     const name = m[1]!;
     if (/^(?:The|A|An|This|That|It|He|She|They|We|I)\b/.test(name)) return null;
@@ -565,23 +711,27 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
   }
 }
 
-function refineKind(base: ClaimKind, content: string, mentions: Mention[], claimant: DraftActor): ClaimKind {
-  if (base === 'STATEMENT' || base === 'DENIAL') {
-    const figures = parseFigures(content);
-    if (base === 'STATEMENT' && figures.length > 0) return 'FIGURE';
-  }
+function refineKind(
+  base: ClaimKind,
+  content: string,
+  mentions: Mention[],
+  claimant: DraftActor,
+  cue = '',
+): ClaimKind {
+  if (base === 'FIGURE') return 'FIGURE';
+  if (base === 'STATEMENT' && parseFigures(content).length > 0) return 'FIGURE';
   if (base !== 'STATEMENT') return base;
   const firstClause = content.split(/,\s+(?:and|but)\s+/)[0]!;
-  if (DENY_WORDS.test(firstClause) && /\b(?:claims?|accusations?|allegations?|reports?|charges?|it)\b/i.test(firstClause)) return 'DENIAL';
-  if (/\bwould\b/i.test(firstClause) === false && FUTURE.test(firstClause)) return 'COMMITMENT';
+  if (DENY_WORDS.test(firstClause) && DENIED_OBJECT.test(firstClause)) return 'DENIAL';
+  // A warning of what the speaker would do is a threat: a commitment.
+  if (/^(?:warn|threaten|vow|pledge|promise)/i.test(cue) && /\b(?:would|will)\b/i.test(firstClause))
+    return 'COMMITMENT';
+  if (FUTURE.test(firstClause)) return 'COMMITMENT';
   const subject = mentions[0];
-  if (
-    subject &&
-    BLAME_WORDS.test(content) &&
-    !(claimant.type === 'actor' && (claimant.id === subject.actor.id))
-  ) {
-    return 'ACCUSATION';
-  }
+  const aboutOther =
+    subject !== undefined && !(claimant.type === 'actor' && claimant.id === subject.actor.id);
+  if (STRONG_BLAME.test(content) && (aboutOther || subject === undefined)) return 'ACCUSATION';
+  if (BLAME_WORDS.test(content) && aboutOther) return 'ACCUSATION';
   return 'STATEMENT';
 }
 
@@ -598,7 +748,10 @@ function escapeRe(s: string): string {
 /** Sentences of a paragraph (compromise's splitter: it knows "U.N." and "Mr." are not ends). */
 function sentences(para: string, offset: number): Segment[] {
   const out: Segment[] = [];
-  const json = nlp(para).sentences().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
+  const json = nlp(para).sentences().json({ offset: true }) as Array<{
+    text: string;
+    offset: { start: number; length: number };
+  }>;
   let cursor = 0;
   for (const s of json) {
     let start = para.indexOf(s.text.trim().slice(0, 12), Math.max(cursor, s.offset.start - 5));

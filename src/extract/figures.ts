@@ -7,7 +7,25 @@ import { COUNT_WORDS, PERSON_UNITS } from './lexicon';
 import type { DraftFigure } from './types';
 
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-const STOP = new Set(['and', 'or', 'in', 'on', 'at', 'from', 'since', 'by', 'during', 'after', 'across', 'over', 'near', 'of', 'with', 'when', 'as']);
+const STOP = new Set([
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'from',
+  'since',
+  'by',
+  'during',
+  'after',
+  'across',
+  'over',
+  'near',
+  'of',
+  'with',
+  'when',
+  'as',
+]);
 
 interface NumberJson {
   text: string;
@@ -25,10 +43,16 @@ export function parseFigures(text: string): DraftFigure[] {
     const after = text.slice(n.offset.start + n.offset.length);
     const before = text.slice(Math.max(0, n.offset.start - 12), n.offset.start);
     // Dates and years are not figures: "7 November", "November 7", "since 2021".
-    if (MONTH.test(after.trim()) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s*$/i.test(before)) continue;
+    if (
+      MONTH.test(after.trim()) ||
+      /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s*$/i.test(before)
+    )
+      continue;
     if (value >= 1900 && value <= 2100 && !/,/.test(n.text)) continue;
     const words: string[] = [];
-    for (const w of after.split(/\s+/).filter(Boolean)) {
+    // "58 of its soldiers": what is counted follows "of its".
+    const counted = after.replace(/^\s+of\s+(?:its|their|the|his|her|our)\s+/i, ' ');
+    for (const w of counted.split(/\s+/).filter(Boolean)) {
       const clean = w.replace(/[^\p{L}\p{N}'-]/gu, '');
       if (!clean || STOP.has(clean.toLowerCase())) break;
       words.push(clean);
@@ -39,8 +63,14 @@ export function parseFigures(text: string): DraftFigure[] {
       out.push({ value, unit: 'percent', measure: words.slice(1).join(' ') || null });
       continue;
     }
-    if (!COUNT_WORDS.test(measure.toLowerCase())) continue;
-    out.push({ value, unit: PERSON_UNITS.test(measure.toLowerCase()) ? 'person' : null, measure: measure || null });
+    // What is counted may follow a qualifier ("200 Taliban and affiliated fighters").
+    const window = counted.split(/[.;:]/)[0]!.split(/\s+/).slice(0, 7).join(' ').toLowerCase();
+    if (!COUNT_WORDS.test(measure.toLowerCase()) && !COUNT_WORDS.test(window)) continue;
+    out.push({
+      value,
+      unit: PERSON_UNITS.test(measure.toLowerCase()) ? 'person' : null,
+      measure: measure || null,
+    });
   }
   return out;
 }

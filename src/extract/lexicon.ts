@@ -14,9 +14,15 @@ export interface VerbCue {
 const inflect = (base: string, irregular: string[] = []): string[] => {
   const forms = new Set<string>([base, ...irregular]);
   if (base.endsWith('e')) {
-    forms.add(`${base}s`).add(`${base}d`).add(`${base.slice(0, -1)}ing`);
+    forms
+      .add(`${base}s`)
+      .add(`${base}d`)
+      .add(`${base.slice(0, -1)}ing`);
   } else if (/[^aeiou]y$/.test(base)) {
-    forms.add(`${base.slice(0, -1)}ies`).add(`${base.slice(0, -1)}ied`).add(`${base}ing`);
+    forms
+      .add(`${base.slice(0, -1)}ies`)
+      .add(`${base.slice(0, -1)}ied`)
+      .add(`${base}ing`);
   } else if (/(s|sh|ch|x)$/.test(base)) {
     forms.add(`${base}es`).add(`${base}ed`).add(`${base}ing`);
   } else {
@@ -58,6 +64,8 @@ const CUES: Array<[ClaimKind, string, string[]?]> = [
   ['STATEMENT', 'urge'],
   ['STATEMENT', 'demand'],
   ['STATEMENT', 'call', ['called', 'calls', 'calling']],
+  ['STATEMENT', 'welcome'],
+  ['FIGURE', 'put', ['puts', 'putting']],
   ['ACCUSATION', 'accuse'],
   ['ACCUSATION', 'allege'],
   ['ACCUSATION', 'blame'],
@@ -91,6 +99,18 @@ for (const [kind, base, irregular] of CUES) {
 /** Forms that read as a cue only in some frames; each is checked by the extractor. */
 export const NEEDS_OBJECT_FRAME = new Set(['call', 'add', 'post', 'note', 'write', 'charge', 'commit']);
 
+/** "put the death toll at 40": `put` is a cue only in this frame. */
+export const PUT_AT =
+  /^\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:own\s+)?(?:death toll|toll|losses|casualties|casualty figure|number of [\w-]+|figure|count)\s+at\b/i;
+
+/** A determiner right before a cue word makes it a noun ("the claim", "a report"). */
+export const DETERMINER_BEFORE =
+  /\b(?:the|a|an|its|their|his|her|this|that|these|those|our|such|any|no)\s+$/i;
+
+/** Title words before a name that are not part of it ("Analyst Michael Kugelman"). */
+export const TITLE_WORDS =
+  /^(?:(?:Analyst|Expert|Researcher|Professor|Prof|Commentator|Journalist|Lawmaker|Senator|Minister|Spokesman|Spokeswoman|General|Gen|Commander|President|Ambassador|Envoy|Dr|Mr|Mrs|Ms|Maj|Col|Lt|Colonel|Major|Sheikh|Mullah|Maulvi)\.?\s+)+/;
+
 /** Words between a subject and its cue that are not part of the subject. */
 export const AUXILIARIES = new Set(
   'has have had is was were are be been also later earlier again then previously repeatedly consistently publicly separately further once swiftly quickly initially officially formally firmly strongly flatly categorically privately openly angrily sharply specifically had also did does do will would'.split(
@@ -99,11 +119,12 @@ export const AUXILIARIES = new Set(
 );
 
 /** A negation before the cue makes it a non-claim ("has not confirmed", "declined to comment"). */
-export const NEGATED_BEFORE = /\b(?:not|never|no longer|yet to|declined to|refused to|failed to|did not|has not|have not|could not|would not)\s+(?:\w+ly\s+)?(?:yet\s+)?$/i;
+export const NEGATED_BEFORE =
+  /\b(?:not|never|no longer|yet to|declined to|refused to|failed to|did not|has not|have not|could not|would not)\s+(?:\w+ly\s+)?(?:yet\s+)?$/i;
 
 /** Heads of noun phrases that name an unnamed source: claims by them go to a placeholder actor. */
 export const UNNAMED_HEADS =
-  /\b(officials?|sources?|diplomats?|insiders?|aides?|people familiar|persons? familiar|witnesses|residents|accounts|users|observers|commanders?|elders|police|medics|doctors|a person|an official|someone|analysts?)\b/i;
+  /\b(officials?|sources?|diplomats?|insiders?|aides?|people familiar|persons? familiar|witnesses|residents|accounts|users|observers|commanders?|elders|police|medics|doctors|a person|an official|someone|analysts?|experts?)\b/i;
 
 /** Heads that make a phrase a body's voice: its words belong to the body ("a Taliban spokesman"). */
 export const ROLE_HEADS =
@@ -117,24 +138,32 @@ export const PRONOUNS: Record<string, 'person' | 'body' | 'plural'> = {
 };
 
 /** Phrases naming the two parties of a dispute at once. */
-export const BOTH_SIDES = /^(?:both sides|the two sides|both countries|the two countries|both governments|the two governments|both parties|the two neighbours|the two neighbors)$/i;
+export const BOTH_SIDES =
+  /^(?:both sides|the two sides|both countries|the two countries|both governments|the two governments|both parties|the two neighbours|the two neighbors)$/i;
 
 /** Passive hearsay: an attribution to an unnamed claimant. */
 export const HEARSAY =
   /\b(?:is|are|was|were) (?:widely |also )?(rumou?red|thought|believed|said|reported|alleged|understood|suspected) to\b|\breportedly\b|\bit is (?:alleged|claimed|rumou?red|understood|believed) that\b/i;
 
-/** Words of blame: a statement about another actor that uses them is an accusation. */
+/**
+ * Words of blame. Strong ones make a statement an accusation whoever its subject is ("the other
+ * side was responsible for"); weak ones only when the statement is about another actor.
+ */
+export const STRONG_BLAME =
+  /\b(?:irresponsible|non-cooperative|to blame|blamed?|responsib\w+ for|fail(?:ed|s|ing)? to|not upheld|harbou?r\w*|shelter\w*|sponsor\w*|support\w* (?:for )?(?:terror|militan)\w*|sabotag\w+|refus\w+ to)/i;
 export const BLAME_WORDS =
-  /\b(?:irresponsible|non-cooperative|blame\w*|responsib\w+ for|fail(?:ed|s|ing)? to|not upheld|violat\w+|breach\w*|attack\w*|harbou?r\w*|shelter\w*|sponsor\w*|support\w* (?:for )?(?:terror|militan)\w*|aggression|aggressive|provocat\w+|interfer\w+|sabotag\w+|shift\w*|backed|hostile|terroris\w+|killed|targeted|shelled|lied|false|propaganda|baseless|fabricat\w+|without (?:demonstrating|showing|any))/i;
+  /\b(?:violat\w+|breach\w*|attack\w*|aggression|aggressive|provocat\w+|interfer\w+|shift\w*|backed|hostile|terroris\w+|killed|targeted|shelled|lied|used [\w\s]{0,20}territory|without (?:demonstrating|showing|any))/i;
 
 /** Words of a future act: a statement with them is a commitment ("will honour", "shall"). */
-export const FUTURE = /\b(?:will|shall|won't|'ll|is committed to|are committed to|intends? to|plans? to)\b/i;
+export const FUTURE =
+  /\b(?:will|shall|won't|'ll|(?:is|are|was|were|remains?|remained) (?:fully )?committed to|intends? to|plans? to|would (?:continue|never|not allow|not permit|not tolerate))\b/i;
 
 /** What a number counts, when it is a casualty or count figure. */
 export const COUNT_WORDS =
-  /\b(?:killed|dead|deaths?|died|fatalities|casualties|injur\w+|wounded|hurt|people|persons|civilians?|soldiers?|troops|fighters?|militants?|children|women|men|refugees|displaced|arrested|detained|captured|families|returnees|posts|villages|strikes|drones?|attacks)\b/;
+  /\b(?:killed|dead|deaths?|died|fatalities|casualties|injur\w+|wounded|hurt|people|persons|civilians?|soldiers?|troops|fighters?|militants?|children|women|men|refugees|displaced|arrested|detained|captured|families|returnees|bodies|posts|villages|strikes|drones?|attacks)\b/;
 
-export const PERSON_UNITS = /\b(?:killed|dead|deaths?|died|fatalities|casualties|injur\w+|wounded|hurt|people|persons|civilians?|soldiers?|troops|fighters?|militants?|children|women|men|refugees|displaced|arrested|detained|captured|families|returnees)\b/;
+export const PERSON_UNITS =
+  /\b(?:killed|dead|deaths?|died|fatalities|casualties|injur\w+|wounded|hurt|people|persons|civilians?|soldiers?|troops|fighters?|militants?|children|women|men|refugees|displaced|arrested|detained|captured|families|returnees|bodies)\b/;
 
 /** Clause breaks: a claim's excerpt ends before one, and a new clause may start after it. */
 export const CLAUSE_BREAK =

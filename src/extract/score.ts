@@ -46,7 +46,12 @@ function actorMatches(draft: Draft, wanted: string, gazetteer: Gazetteer): boole
 }
 
 /** Greedy one-to-one matching, best overlap first. */
-export function score(drafts: Draft[], annotations: Annotation[], gazetteer: Gazetteer, withKind = true): Score & { pairs: Array<[number, number]> } {
+export function score(
+  drafts: Draft[],
+  annotations: Annotation[],
+  gazetteer: Gazetteer,
+  withKind = true,
+): Score & { pairs: Array<[number, number]> } {
   const candidates: Array<[number, number, number]> = [];
   drafts.forEach((d, i) =>
     annotations.forEach((a, j) => {
