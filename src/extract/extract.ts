@@ -227,7 +227,13 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
       }
       return null;
     }
-    const pronoun = PRONOUNS[lower];
+    // "Its refugee ministry said": a possessive stands for the last compatible speaker too.
+    const possessive = /^(its|their|his|her)\s+[\w\s-]{2,40}$/.exec(lower);
+    const pronoun =
+      PRONOUNS[lower] ??
+      (possessive
+        ? ({ its: 'body', their: 'plural', his: 'person', her: 'person' } as const)[possessive[1] as 'its']
+        : undefined);
     if (pronoun) {
       const prior = [...history]
         .reverse()
@@ -529,7 +535,13 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
               form = next.form;
             }
           }
-          return { from: seg.start + lead.index, cueEnd: c.at + c.form.length, kind, form };
+          return {
+            mainEnd: seg.start + lead.index,
+            from: seg.start + lead.index,
+            cueEnd: c.at + c.form.length,
+            kind,
+            form,
+          };
         }
         return null;
       };
@@ -542,6 +554,7 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
           if (!lead) continue;
           if ((text.slice(seg.start, c.at).match(/"/g) ?? []).length % 2 === 1) continue; // inside a quote
           return {
+            mainEnd: seg.start + lead.index,
             from: seg.start + lead.index + lead[0].indexOf('and') + 3,
             cueEnd: c.at + c.form.length,
             kind: c.kind,
@@ -559,7 +572,11 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
         if (/ing$/i.test(cue.form) && /,\s+(?:\w+ly\s+)?$/.test(before)) continue;
 
         // "..., X said." / "..., said X." / '"...," X said.': the speaker after the content.
-        const tail = /^\s*([^,.;"]{0,80}?)\s*[.,]?\s*$/.exec(after);
+        // The tail after an inverted cue may carry a subordinate clause (", as Islamabad pressed ...").
+        const tail =
+          /^\s*([^,.;"]{0,80}?)\s*(?:[.,]?\s*$|,\s+(?=(?:as|while|after|before|when|adding|citing|amid|despite)\b))/.exec(
+            after,
+          );
         const inverted = /(?:,|,"|")\s*([^,"]{0,80})$/.exec(before);
         const shortTail = tail !== null && tail[1]!.split(/\s+/).length <= 9 && !/\bthat\b/i.test(tail[1]!);
         const contentBefore = inverted ? before.slice(0, inverted.index).split(/\s+/).length >= 3 : false;
@@ -584,7 +601,7 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
               speaker,
               cue.kind,
               cue.form,
-              seg,
+              { start: seg.start, end: Math.min(seg.end, cue.at + cue.form.length + tail![0].length) },
               { start: seg.start, end: seg.start + inverted.index },
               mentions,
               sentence,
@@ -617,13 +634,14 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
               )
             ) {
               subjStart = seg.start + lastComma + 2;
+              spanStart = subjStart;
             }
           }
         }
         const speaker = resolveSubject(subjStart, cue.at, mentions, 'verb');
         if (!speaker) continue;
         const part = participleAfter(i, cue.kind) ?? coordinatedAfter(i);
-        const mainEnd = part ? part.from : seg.end;
+        const mainEnd = part ? part.mainEnd : seg.end;
         emitWithSplits(
           speaker,
           cue.kind,

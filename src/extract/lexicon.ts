@@ -124,7 +124,7 @@ export const NEGATED_BEFORE =
 
 /** Heads of noun phrases that name an unnamed source: claims by them go to a placeholder actor. */
 export const UNNAMED_HEADS =
-  /\b(officials?|sources?|diplomats?|insiders?|aides?|people familiar|persons? familiar|witnesses|residents|accounts|users|observers|commanders?|elders|police|medics|doctors|a person|an official|someone|analysts?|experts?)\b/i;
+  /\b(officials?|sources?|diplomats?|insiders?|aides?|people familiar|persons? familiar|witnesses|residents|accounts|users|observers|commanders?|elders|police|medics|doctors|a person|an official|someone|analysts?|experts?|workers|activists|officers|guards)\b/i;
 
 /** Heads that make a phrase a body's voice: its words belong to the body ("a Taliban spokesman"). */
 export const ROLE_HEADS =
@@ -156,7 +156,7 @@ export const BLAME_WORDS =
 
 /** Words of a future act: a statement with them is a commitment ("will honour", "shall"). */
 export const FUTURE =
-  /\b(?:will|shall|won't|'ll|(?:is|are|was|were|remains?|remained) (?:fully )?committed to|intends? to|plans? to|would (?:continue|never|not allow|not permit|not tolerate))\b/i;
+  /\b(?:will|shall|won't|'ll|(?:is|are|was|were|remains?|remained) (?:fully )?committed to|intends? to|plans? to|would (?:continue|never|not allow|not permit|not tolerate|defend|respond|retaliate|honou?r|abide|protect|fight back))\b/i;
 
 /** What a number counts, when it is a casualty or count figure. */
 export const COUNT_WORDS =
