@@ -150,7 +150,7 @@ export const HEARSAY =
  * side was responsible for"); weak ones only when the statement is about another actor.
  */
 export const STRONG_BLAME =
-  /\b(?:irresponsible|non-cooperative|to blame|blamed?|responsib\w+ for|fail(?:ed|s|ing)? to|not upheld|harbou?r\w*|shelter\w*|sponsor\w*|support\w* (?:for )?(?:terror|militan)\w*|sabotag\w+|refus\w+ to)/i;
+  /\b(?:irresponsible|non-cooperative|to blame|blamed?|responsib\w+ for|fail(?:ed|s|ing)? to|not upheld|harbou?r(?:s|ed|ing)\b|shelter(?:ed|ing)\b|sponsor\w*|support\w* (?:for )?(?:terror|militan)\w*|sabotag\w+|refus\w+ to)/i;
 export const BLAME_WORDS =
   /\b(?:violat\w+|breach\w*|attack\w*|aggression|aggressive|provocat\w+|interfer\w+|shift\w*|backed|hostile|terroris\w+|killed|targeted|shelled|lied|used [\w\s]{0,20}territory|without (?:demonstrating|showing|any))/i;
 
