@@ -381,7 +381,13 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
         targets,
         content: contentText ? `${capitalise(contentText.replace(/[\s.,;:"]+$/, ''))}.` : `${exact}.`,
         cue,
-        quote: quoteMatch ? quoteMatch[1]!.replace(/[,.;:]+$/, '').trim() : null,
+        // Taken from the original text by offset: the quoted words exactly as the source has them.
+        quote: quoteMatch
+          ? original
+              .slice(start + quoteMatch.index + 1, start + quoteMatch.index + 1 + quoteMatch[1]!.length)
+              .replace(/[,.;:]+$/, '')
+              .trim()
+          : null,
         statedOn: date?.date ?? null,
         statedOnText: date?.text ?? null,
         figures,
