@@ -352,6 +352,7 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
     let start = span.start;
     while (start < end && /[\s,]/.test(text[start]!)) start++;
     if (end - start < 8) return;
+    const thatClause = /^\s*that\s/i.test(text.slice(content.start, content.end));
     const contentText = text
       .slice(content.start, Math.min(content.end, end))
       .trim()
@@ -379,7 +380,12 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
         mention: speaker.mention,
         voice: speaker.voice,
         targets,
-        content: contentText ? `${capitalise(contentText.replace(/[\s.,;:"]+$/, ''))}.` : `${exact}.`,
+        // A "that"-clause is the proposition itself; otherwise the excerpt says it best. The
+        // reviewer writes the neutral paraphrase.
+        content:
+          thatClause && contentText.split(/\s+/).length >= 3
+            ? `${capitalise(contentText.replace(/[\s.,;:"]+$/, ''))}.`
+            : `${original.slice(start, end).replace(/[\s.,;:]+$/, '')}.`,
         cue,
         // Taken from the original text by offset: the quoted words exactly as the source has them.
         quote: quoteMatch
