@@ -735,8 +735,7 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
     if (!m) return null;
     const name = m[1]!;
     if (/^(?:The|A|An|This|That|It|He|She|They|We|I)\b/.test(name)) return null;
-    const tagged = nlp(first).people().length > 0;
-    if (name.split(/\s+/).length < 2 && !tagged) return null;
+    if (name.split(/\s+/).length < 2 && nlp(first).people().length === 0) return null;
     return name;
   }
 }
@@ -778,7 +777,7 @@ function escapeRe(s: string): string {
 /** Sentences of a paragraph (compromise's splitter: it knows "U.N." and "Mr." are not ends). */
 function sentences(para: string, offset: number): Segment[] {
   const out: Segment[] = [];
-  const json = nlp(para).sentences().json({ offset: true }) as Array<{
+  const json = nlp.tokenize(para).json({ offset: true }) as Array<{
     text: string;
     offset: { start: number; length: number };
   }>;

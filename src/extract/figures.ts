@@ -34,7 +34,22 @@ interface NumberJson {
 }
 
 /** Numbers in `text` that count something (casualties, people, strikes), with what they count. */
+const NUMBERISH =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|scores?)\b/i;
+const memo = new Map<string, DraftFigure[]>();
+
 export function parseFigures(text: string): DraftFigure[] {
+  // compromise is the costly step: only texts that can hold a number reach it, once each.
+  if (!NUMBERISH.test(text)) return [];
+  const known = memo.get(text);
+  if (known) return known;
+  const result = parse(text);
+  if (memo.size > 5000) memo.clear();
+  memo.set(text, result);
+  return result;
+}
+
+function parse(text: string): DraftFigure[] {
   const found = nlp(text).numbers().json({ offset: true }) as NumberJson[];
   const out: DraftFigure[] = [];
   for (const n of found) {
