@@ -182,6 +182,15 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
     const map = named ? proposedPeople : placeholders;
     const found = map.get(key);
     if (found) return found;
+    // "The officials said" after "Pakistani security officials said": a definite bare head
+    // refers back to the last unnamed source with that head.
+    if (!named && /^the\s+\w+$/i.test(phrase.trim())) {
+      const head = key.replace(/^unnamed:/, '').split(' ').pop()!;
+      const prior = [...placeholders.values()]
+        .reverse()
+        .find((p) => p.type === 'placeholder' && p.key.endsWith(` ${head}`));
+      if (prior) return prior;
+    }
     const actor: DraftActor = {
       type: 'placeholder',
       key,
