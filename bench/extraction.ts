@@ -23,7 +23,9 @@ const time = () => {
   return { ms: Number(process.hrtime.bigint() - t) / 1e6, drafts: drafts.length };
 };
 const first = time();
-const runs = Array.from({ length: 10 }, time).map((r) => r.ms).sort((a, b) => a - b);
+const runs = Array.from({ length: 10 }, time)
+  .map((r) => r.ms)
+  .sort((a, b) => a - b);
 process.stdout.write(
   `extraction of ${words} words: ${first.drafts} drafts; first run ${first.ms.toFixed(0)} ms (warm-up included), ` +
     `median of 10 ${runs[5]!.toFixed(0)} ms, slowest ${runs[9]!.toFixed(0)} ms\n`,

@@ -37,7 +37,8 @@ function parse(argv: string[]) {
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError('give exactly one article text file');
   if (!values.url || !isHttpUrl(values.url)) throw new UsageError('--url must be an absolute http(s) URL');
-  if (!values.date || !isRealIsoDate(values.date)) throw new UsageError('--date must be a real date, YYYY-MM-DD');
+  if (!values.date || !isRealIsoDate(values.date))
+    throw new UsageError('--date must be a real date, YYYY-MM-DD');
   if (!values.publisher) throw new UsageError('--publisher names the outlet (an actor id, name or alias)');
   return { file, ...values, url: values.url, date: values.date, publisher: values.publisher };
 }
@@ -66,7 +67,11 @@ function main(): void {
     (a) => a.id === args.publisher || [a.name, ...a.aliases].some((n) => n.toLowerCase() === ref),
   );
   if (!publisher) {
-    fail('extract', `--publisher: no actor in ${args.actors ?? 'data/sources'} has the id, name or alias "${args.publisher}"`, 1);
+    fail(
+      'extract',
+      `--publisher: no actor in ${args.actors ?? 'data/sources'} has the id, name or alias "${args.publisher}"`,
+      1,
+    );
     return;
   }
   const url = new URL(args.url).href;
@@ -76,24 +81,49 @@ function main(): void {
   // The file must stand alone: every actor a claim points at, with the roles between them.
   const used = new Set<string>([publisher.id]);
   for (const d of records.drafts) for (const id of [d.claimant, d.voice, ...d.targets]) if (id) used.add(id);
-  for (const r of roles) if (used.has(r.actor) && (r.relation === 'SPEAKS_FOR' || r.relation === 'SERVES_IN')) used.add(r.of);
+  for (const r of roles)
+    if (used.has(r.actor) && (r.relation === 'SPEAKS_FOR' || r.relation === 'SERVES_IN')) used.add(r.of);
   const fileActors = [
     ...[...used]
       .filter((id) => actors.has(id))
       .map((id) => {
         const a = actors.get(id)!;
-        return { id: a.id, name: a.name, kind: a.kind, aliases: a.aliases, ...(a.description ? { description: a.description } : {}) };
+        return {
+          id: a.id,
+          name: a.name,
+          kind: a.kind,
+          aliases: a.aliases,
+          ...(a.description ? { description: a.description } : {}),
+        };
       }),
     ...records.placeholders
       .filter((p) => used.has(p.id))
-      .map((p) => ({ id: p.id, name: p.name, kind: p.kind, aliases: [], description: p.description, placeholder: true })),
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        kind: p.kind,
+        aliases: [],
+        description: p.description,
+        placeholder: true,
+      })),
   ];
   const doc = {
-    source: { url, title: args.title ?? firstLine(text), publisher: publisher.id, publishedAt: args.date, text },
+    source: {
+      url,
+      title: args.title ?? firstLine(text),
+      publisher: publisher.id,
+      publishedAt: args.date,
+      text,
+    },
     actors: fileActors,
     roles: roles
       .filter((r) => used.has(r.actor) && used.has(r.of))
-      .map((r) => ({ actor: r.actor, relation: r.relation, of: r.of, ...(r.title ? { title: r.title } : {}) })),
+      .map((r) => ({
+        actor: r.actor,
+        relation: r.relation,
+        of: r.of,
+        ...(r.title ? { title: r.title } : {}),
+      })),
     claims: records.drafts.map((d) => ({
       id: d.id,
       kind: d.kind,
@@ -104,7 +134,15 @@ function main(): void {
       cue: d.cue,
       ...(d.quote ? { quote: d.quote } : {}),
       ...(d.statedOn ? { statedOn: d.statedOn, statedOnText: d.statedOnText } : {}),
-      ...(d.figures.length ? { figures: d.figures.map((f) => ({ value: f.value, ...(f.unit ? { unit: f.unit } : {}), ...(f.measure ? { measure: f.measure } : {}) })) } : {}),
+      ...(d.figures.length
+        ? {
+            figures: d.figures.map((f) => ({
+              value: f.value,
+              ...(f.unit ? { unit: f.unit } : {}),
+              ...(f.measure ? { measure: f.measure } : {}),
+            })),
+          }
+        : {}),
       origin: 'EXTRACTED',
       verification: 'DRAFT',
       confidence: d.confidence,
@@ -120,13 +158,20 @@ function main(): void {
   const out = header + YAML.stringify(doc, { lineWidth: 0, blockQuote: 'literal' });
   if (args.out) {
     writeFileSync(args.out, out);
-    process.stderr.write(`claimgraph extract: ${records.drafts.length} draft claim(s) written to ${args.out}\n`);
+    process.stderr.write(
+      `claimgraph extract: ${records.drafts.length} draft claim(s) written to ${args.out}\n`,
+    );
   } else {
     process.stdout.write(out);
   }
 }
 
-const firstLine = (text: string) => text.split('\n').find((l) => l.trim())!.trim().slice(0, 200);
+const firstLine = (text: string) =>
+  text
+    .split('\n')
+    .find((l) => l.trim())!
+    .trim()
+    .slice(0, 200);
 
 try {
   main();

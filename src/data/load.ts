@@ -48,9 +48,9 @@ async function loadOne(tx: Tx, bundle: SourceBundle, writer: Writer): Promise<Lo
   }
 
   // Placeholders get no Alias nodes: nothing is ever matched to them by name.
-  const aliases = bundle.actors.filter((a) => !a.placeholder).flatMap((a) =>
-    [a.name, ...a.aliases].map((text) => ({ key: text.toLowerCase(), text, actor: a.id })),
-  );
+  const aliases = bundle.actors
+    .filter((a) => !a.placeholder)
+    .flatMap((a) => [a.name, ...a.aliases].map((text) => ({ key: text.toLowerCase(), text, actor: a.id })));
   const conflicts = await tx.run('load/check-conflicts', {
     aliases,
     claimIds: bundle.claims.map((c) => c.id),

@@ -135,7 +135,9 @@ export const ClaimSchema = z.strictObject({
   /** Review state (issue 8): omitted means a curated, verified claim, as every hand-written one. */
   origin: opt(z.enum(['CURATED', 'EXTRACTED'])),
   verification: opt(z.enum(['DRAFT', 'VERIFIED'])),
-  confidence: opt(z.number().min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' })),
+  confidence: opt(
+    z.number().min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' }),
+  ),
   extractor: opt(nonBlank()),
 });
 

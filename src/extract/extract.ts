@@ -185,7 +185,10 @@ export function extractDrafts(original: string, gazetteer: Gazetteer, options: E
     // "The officials said" after "Pakistani security officials said": a definite bare head
     // refers back to the last unnamed source with that head.
     if (!named && /^the\s+\w+$/i.test(phrase.trim())) {
-      const head = key.replace(/^unnamed:/, '').split(' ').pop()!;
+      const head = key
+        .replace(/^unnamed:/, '')
+        .split(' ')
+        .pop()!;
       const prior = [...placeholders.values()]
         .reverse()
         .find((p) => p.type === 'placeholder' && p.key.endsWith(` ${head}`));

@@ -37,7 +37,11 @@ export interface DraftRecord {
 /** The id of a placeholder: one per kind of unnamed source (or unknown name) per source. */
 export const placeholderId = (url: string, key: string) => `placeholder-${hash(url, key).slice(0, 16)}`;
 
-export function toRecords(url: string, text: string, drafts: Draft[]): { placeholders: PlaceholderRecord[]; drafts: DraftRecord[] } {
+export function toRecords(
+  url: string,
+  text: string,
+  drafts: Draft[],
+): { placeholders: PlaceholderRecord[]; drafts: DraftRecord[] } {
   const cps = codePoints(text);
   const placeholders = new Map<string, PlaceholderRecord>();
   const ref = (a: DraftActor): string => {

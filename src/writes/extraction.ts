@@ -18,12 +18,19 @@ export interface ExtractionResult {
  * placeholders and one audit event. A repeat on the same text finds every key taken and writes
  * nothing at all, not even an audit event.
  */
-export async function extractClaims(executor: Executor, writer: Writer, source: string): Promise<ExtractionResult> {
+export async function extractClaims(
+  executor: Executor,
+  writer: Writer,
+  source: string,
+): Promise<ExtractionResult> {
   const url = normalizeUrl(source, 'source');
   return executor.write(async (tx) => {
     const [row] = await tx.run('extract/source', { url });
     if (!row?.exists) {
-      throw new NotFoundError(`source: no source has the URL "${url}"; add it first with addSource`, 'source');
+      throw new NotFoundError(
+        `source: no source has the URL "${url}"; add it first with addSource`,
+        'source',
+      );
     }
     const text = (row.text as string | null) ?? '';
     if (!text.trim()) {
@@ -31,10 +38,14 @@ export async function extractClaims(executor: Executor, writer: Writer, source: 
     }
     const [g] = await tx.run('extract/gazetteer', {});
     const gazetteer = { actors: g!.actors, roles: g!.roles } as Gazetteer;
-    const drafts = extractDrafts(text, gazetteer, { publishedAt: (row.publishedAt as string | null) ?? null });
+    const drafts = extractDrafts(text, gazetteer, {
+      publishedAt: (row.publishedAt as string | null) ?? null,
+    });
     const records = toRecords(url, text, drafts);
     const existing = new Set(
-      (await tx.run('extract/existing-keys', { keys: records.drafts.map((d) => d.key) })).map((r) => r.key as string),
+      (await tx.run('extract/existing-keys', { keys: records.drafts.map((d) => d.key) })).map(
+        (r) => r.key as string,
+      ),
     );
     const fresh = records.drafts.filter((d) => !existing.has(d.key));
     if (fresh.length > 0) {
@@ -48,7 +59,12 @@ export async function extractClaims(executor: Executor, writer: Writer, source: 
         summary: `extracted ${fresh.length} draft claim(s) from ${url}`,
         changes: {
           source: url,
-          drafts: fresh.map((d) => ({ id: d.id, kind: d.kind, claimant: d.claimant, extractor: d.extractor })),
+          drafts: fresh.map((d) => ({
+            id: d.id,
+            kind: d.kind,
+            claimant: d.claimant,
+            extractor: d.extractor,
+          })),
           placeholders: placeholders.map((p) => p.id),
         },
         claimIds: fresh.map((d) => d.id),

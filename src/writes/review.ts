@@ -51,7 +51,11 @@ export async function verifyDraft(
     const state = await lockDraft(tx, id, 'verify');
     const kind = e.kind ?? (state.kind as string);
     let figures: Figure[] | null = e.figures
-      ? e.figures.map((f) => ({ value: f.value, unit: optionalText(f.unit), measure: optionalText(f.measure) }))
+      ? e.figures.map((f) => ({
+          value: f.value,
+          unit: optionalText(f.unit),
+          measure: optionalText(f.measure),
+        }))
       : null;
     const current = (state.figures as Figure[]) ?? [];
     // A kind changed away from FIGURE drops the draft's figures; anything else is checked.
@@ -61,7 +65,10 @@ export async function verifyDraft(
       throw new BadUserInputError('edits.figures: a FIGURE claim needs at least one figure', 'edits.figures');
     }
     if (kind !== 'FIGURE' && final.length > 0) {
-      throw new BadUserInputError(`edits.figures: only FIGURE claims carry figures (kind is ${kind})`, 'edits.figures');
+      throw new BadUserInputError(
+        `edits.figures: only FIGURE claims carry figures (kind is ${kind})`,
+        'edits.figures',
+      );
     }
     const claimant = e.claimant != null ? await requireActorIn(tx, e.claimant, 'edits.claimant') : null;
     const setVoice = e.voice !== undefined && e.voice !== null;
@@ -69,15 +76,19 @@ export async function verifyDraft(
     let targets: string[] | null = null;
     if (e.targets != null) {
       targets = [];
-      for (const [i, ref] of e.targets.entries()) targets.push(await requireActorIn(tx, ref, `edits.targets[${i}]`));
+      for (const [i, ref] of e.targets.entries())
+        targets.push(await requireActorIn(tx, ref, `edits.targets[${i}]`));
       targets = [...new Set(targets)];
     }
     const excerpt =
       e.excerpt != null
-        ? await anchorExcerpt(tx, state.sourceUrl as string, e.excerpt, e.occurrence).catch((err: unknown) => {
-            if (err instanceof BadUserInputError) throw new BadUserInputError(`edits.${err.message}`, 'edits.excerpt');
-            throw err;
-          })
+        ? await anchorExcerpt(tx, state.sourceUrl as string, e.excerpt, e.occurrence).catch(
+            (err: unknown) => {
+              if (err instanceof BadUserInputError)
+                throw new BadUserInputError(`edits.${err.message}`, 'edits.excerpt');
+              throw err;
+            },
+          )
         : null;
     const at = new Date().toISOString();
     await tx.run('review/verify', {
@@ -99,9 +110,18 @@ export async function verifyDraft(
       by: writer.by,
     });
     const changes = Object.fromEntries(
-      Object.entries({ kind: e.kind, content, claimant, voice: setVoice ? voice : undefined, targets, figures, excerpt, cue: e.cue, quote: e.quote, statedOn: e.statedOn }).filter(
-        ([, v]) => v !== undefined && v !== null,
-      ),
+      Object.entries({
+        kind: e.kind,
+        content,
+        claimant,
+        voice: setVoice ? voice : undefined,
+        targets,
+        figures,
+        excerpt,
+        cue: e.cue,
+        quote: e.quote,
+        statedOn: e.statedOn,
+      }).filter(([, v]) => v !== undefined && v !== null),
     );
     await recordAudit(tx, writer, at, {
       operation: 'verifyDraft',
@@ -114,7 +134,12 @@ export async function verifyDraft(
 }
 
 /** rejectDraft: the draft stays, REJECTED, with the reason, who and when. */
-export async function rejectDraft(executor: Executor, writer: Writer, id: string, reason: string): Promise<string> {
+export async function rejectDraft(
+  executor: Executor,
+  writer: Writer,
+  id: string,
+  reason: string,
+): Promise<string> {
   const why = requiredText(reason, 'reason');
   return executor.write(async (tx) => {
     await lockDraft(tx, id, 'reject');
@@ -134,7 +159,9 @@ async function lockDraft(tx: Tx, id: string, what: string) {
   const [state] = await tx.run('review/lock-claim', { id });
   if (!state?.exists) throw new NotFoundError(`id: no claim has the id "${id}"`, 'id');
   if (state.verification !== 'DRAFT') {
-    throw new NotADraftError(`id: claim ${id} is ${String(state.verification)}, not a DRAFT; only drafts can be ${what}ed`);
+    throw new NotADraftError(
+      `id: claim ${id} is ${String(state.verification)}, not a DRAFT; only drafts can be ${what}ed`,
+    );
   }
   return state;
 }
@@ -151,15 +178,23 @@ export async function resolvePlaceholder(
 ): Promise<string> {
   return executor.write(async (tx) => {
     const [p] = await tx.run('review/lock-placeholder', { id: placeholder });
-    if (!p?.exists) throw new NotFoundError(`placeholder: no actor has the id "${placeholder}"`, 'placeholder');
+    if (!p?.exists)
+      throw new NotFoundError(`placeholder: no actor has the id "${placeholder}"`, 'placeholder');
     if (!p.placeholder) {
-      throw new BadUserInputError(`placeholder: actor ${placeholder} is a named actor, not a placeholder`, 'placeholder');
+      throw new BadUserInputError(
+        `placeholder: actor ${placeholder} is a named actor, not a placeholder`,
+        'placeholder',
+      );
     }
     if (p.resolvedTo) {
-      throw new ConflictError(`placeholder: ${placeholder} was already resolved to ${String(p.resolvedTo)}`, 'placeholder');
+      throw new ConflictError(
+        `placeholder: ${placeholder} was already resolved to ${String(p.resolvedTo)}`,
+        'placeholder',
+      );
     }
     const actor = await requireActorIn(tx, actorRef, 'actor');
-    if (actor === placeholder) throw new BadUserInputError('actor: a placeholder cannot resolve to itself', 'actor');
+    if (actor === placeholder)
+      throw new BadUserInputError('actor: a placeholder cannot resolve to itself', 'actor');
     const [target] = await tx.run('review/lock-placeholder', { id: actor });
     if (target?.placeholder) {
       throw new BadUserInputError(`actor: ${actor} is a placeholder too; resolve to a named actor`, 'actor');
@@ -167,7 +202,11 @@ export async function resolvePlaceholder(
     const at = new Date().toISOString();
     const [moved] = await tx.run('review/resolve-placeholder', { placeholder, actor, at, by: writer.by });
     const claimIds = [
-      ...new Set([...(moved!.claimed as string[]), ...(moved!.voiced as string[]), ...(moved!.targeted as string[])]),
+      ...new Set([
+        ...(moved!.claimed as string[]),
+        ...(moved!.voiced as string[]),
+        ...(moved!.targeted as string[]),
+      ]),
     ];
     await recordAudit(tx, writer, at, {
       operation: 'resolvePlaceholder',
