@@ -27,6 +27,8 @@ const STOP = new Set([
   'as',
 ]);
 
+const AUX = new Set(['had', 'have', 'has', 'were', 'was', 'are', 'is', 'been', 'be', 'being', 'reportedly', 'also']);
+
 interface NumberJson {
   text: string;
   number?: { num?: number; unit?: string };
@@ -70,6 +72,8 @@ function parse(text: string): DraftFigure[] {
     for (const w of counted.split(/\s+/).filter(Boolean)) {
       const clean = w.replace(/[^\p{L}\p{N}'-]/gu, '');
       if (!clean || STOP.has(clean.toLowerCase())) break;
+      // "12 militants had been killed" measures "militants killed".
+      if (AUX.has(clean.toLowerCase())) continue;
       words.push(clean);
       if (/[,.;:)”"]$/.test(w) || words.length >= 3) break;
     }

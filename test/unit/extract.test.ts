@@ -51,7 +51,7 @@ it('gives unnamed sources one placeholder per kind of source, and never matches 
     'taliban-government',
     'unnamed Pakistani officials',
   ]);
-  expect(ds[0]!.figures).toEqual([{ value: 12, unit: 'person', measure: 'soldiers were killed' }]);
+  expect(ds[0]!.figures).toEqual([{ value: 12, unit: 'person', measure: 'soldiers killed' }]);
 });
 
 it('proposes an unknown named speaker as a new person instead of merging it with a known actor', () => {
