@@ -27,7 +27,20 @@ const STOP = new Set([
   'as',
 ]);
 
-const AUX = new Set(['had', 'have', 'has', 'were', 'was', 'are', 'is', 'been', 'be', 'being', 'reportedly', 'also']);
+const AUX = new Set([
+  'had',
+  'have',
+  'has',
+  'were',
+  'was',
+  'are',
+  'is',
+  'been',
+  'be',
+  'being',
+  'reportedly',
+  'also',
+]);
 
 interface NumberJson {
   text: string;
