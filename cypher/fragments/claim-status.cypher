@@ -3,7 +3,7 @@
 // claim contradicts it (fragments/figure-contradiction); UNCONTESTED otherwise.
 CASE
   WHEN c.retractedAt IS NOT NULL THEN 'RETRACTED'
-  WHEN EXISTS { (c)<-[:DENIES]-(d:Claim) WHERE d.retractedAt IS NULL }
+  WHEN EXISTS { (c)<-[:DENIES]-(d:Claim) WHERE d.retractedAt IS NULL AND coalesce(d.verification, 'VERIFIED') = 'VERIFIED' }
     OR EXISTS {
       // @include figure-contradiction
     } THEN 'DISPUTED'

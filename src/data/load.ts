@@ -47,9 +47,10 @@ async function loadOne(tx: Tx, bundle: SourceBundle, writer: Writer): Promise<Lo
     return { file, url: source.url, status: 'unchanged', claims: bundle.claims.length, orphans: [] };
   }
 
-  const aliases = bundle.actors.flatMap((a) =>
-    [a.name, ...a.aliases].map((text) => ({ key: text.toLowerCase(), text, actor: a.id })),
-  );
+  // Placeholders get no Alias nodes: nothing is ever matched to them by name.
+  const aliases = bundle.actors
+    .filter((a) => !a.placeholder)
+    .flatMap((a) => [a.name, ...a.aliases].map((text) => ({ key: text.toLowerCase(), text, actor: a.id })));
   const conflicts = await tx.run('load/check-conflicts', {
     aliases,
     claimIds: bundle.claims.map((c) => c.id),

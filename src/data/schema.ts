@@ -75,6 +75,8 @@ export const ActorSchema = z.strictObject({
   kind: z.enum(ACTOR_KINDS),
   aliases: optList(label()),
   description: opt(z.string()),
+  /** An unnamed source or a proposed speaker (`npm run extract`): never given Alias nodes. */
+  placeholder: opt(z.boolean()),
 });
 
 export const RoleSchema = z.strictObject({
@@ -130,6 +132,13 @@ export const ClaimSchema = z.strictObject({
   denies: optList(ref()),
   figures: optList(FigureSchema),
   excerpts: z.array(ExcerptSchema).min(1, { message: 'every claim needs at least one excerpt' }),
+  /** Review state (issue 8): omitted means a curated, verified claim, as every hand-written one. */
+  origin: opt(z.enum(['CURATED', 'EXTRACTED'])),
+  verification: opt(z.enum(['DRAFT', 'VERIFIED'])),
+  confidence: opt(
+    z.number().min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' }),
+  ),
+  extractor: opt(nonBlank()),
 });
 
 export const SourceFileSchema = z.strictObject({

@@ -47,6 +47,8 @@ export interface ActorRecord {
   kind: ActorKind;
   aliases: string[];
   description: string | null;
+  /** Set (true) only for placeholders; absent otherwise, so existing files keep their fingerprint. */
+  placeholder?: boolean;
 }
 
 export interface RoleRecord {
@@ -103,6 +105,11 @@ export interface ClaimRecord {
   denies: string[]; // claim ids (only for kind DENIAL)
   figures: FigureRecord[];
   excerpts: ExcerptRecord[]; // at least one
+  // Review state, present only when the file sets it (drafts written by `npm run extract`).
+  origin?: 'CURATED' | 'EXTRACTED';
+  verification?: 'DRAFT' | 'VERIFIED';
+  confidence?: number;
+  extractor?: string;
 }
 
 export interface SourceRecord {

@@ -336,6 +336,7 @@ function checkAndNormalize(file: string, input: SourceFileInput, at: Locator): S
     kind: a.kind,
     aliases: (a.aliases ?? []).map(foldName),
     description: a.description ?? null,
+    ...(a.placeholder ? { placeholder: true } : {}),
   }));
   const roles: RoleRecord[] = (input.roles ?? []).map((r) => ({
     actor: r.actor,
@@ -367,6 +368,10 @@ function checkAndNormalize(file: string, input: SourceFileInput, at: Locator): S
     statedOnText: c.statedOnText ?? null,
     about: c.about ?? [],
     denies: c.denies ?? [],
+    ...(c.origin ? { origin: c.origin } : {}),
+    ...(c.verification ? { verification: c.verification } : {}),
+    ...(c.confidence != null ? { confidence: c.confidence } : {}),
+    ...(c.extractor ? { extractor: c.extractor } : {}),
     figures: (c.figures ?? []).map((f) => ({
       value: f.value,
       unit: f.unit ?? null,

@@ -3,7 +3,7 @@ import type { Context } from './context';
 import { analysisResolvers } from './resolvers/analysis';
 import { Mutation } from './resolvers/mutation';
 import { Query } from './resolvers/query';
-import { Actor, Claim, Event, Excerpt, Source } from './resolvers/types';
+import { Actor, Claim, Event, Excerpt, Extraction, Source } from './resolvers/types';
 import { DateScalar, DateTimeScalar, URLScalar } from './scalars';
 
 /**
@@ -37,4 +37,5 @@ export const resolvers = {
   Event,
   Excerpt,
   Source,
+  Extraction,
 };

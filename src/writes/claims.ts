@@ -165,7 +165,12 @@ export async function recordClaim(
 }
 
 /** Finds the excerpt's exact words in the source text: the server, not the client, sets offsets. */
-async function anchorExcerpt(tx: Tx, url: string, exact: string, occurrence: number | null | undefined) {
+export async function anchorExcerpt(
+  tx: Tx,
+  url: string,
+  exact: string,
+  occurrence: number | null | undefined,
+) {
   const [source] = await tx.run('sources/text', { url });
   if (!source?.exists) {
     throw new NotFoundError(`source: no source has the URL "${url}"; add it first with addSource`, 'source');

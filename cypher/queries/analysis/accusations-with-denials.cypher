@@ -1,8 +1,9 @@
 // Each accusation with its denials (if any), who made them, and the words that carry them.
 MATCH (c:Claim {kind: 'ACCUSATION'})-[:CLAIMED_BY]->(accuser:Actor)
+WHERE coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
 OPTIONAL MATCH (c)-[:TARGETS]->(t:Actor)
 WITH c, accuser, collect(t.name) AS accused
-OPTIONAL MATCH (d:Claim)-[:DENIES]->(c)
+OPTIONAL MATCH (d:Claim)-[:DENIES]->(c) WHERE coalesce(d.verification, 'VERIFIED') = 'VERIFIED'
 OPTIONAL MATCH (d)-[:CLAIMED_BY]->(denier:Actor)
 OPTIONAL MATCH (d)-[:EVIDENCED_BY]->(dx:Excerpt)
 WITH c, accuser, accused, d, denier, collect(dx.exact) AS denialWords

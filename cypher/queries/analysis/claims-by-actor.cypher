@@ -1,5 +1,6 @@
 // Every claim an actor made (by id), with the exact words and the source that carry it.
 MATCH (a:Actor {id: $actor})<-[:CLAIMED_BY]-(c:Claim)
+WHERE coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
 OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(x:Excerpt)-[:IN_SOURCE]->(s:Source)
 WITH c, x, s ORDER BY x.position
 WITH c, collect({exact: x.exact, start: x.start, end: x.end, source: s.url}) AS excerpts

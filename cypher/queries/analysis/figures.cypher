@@ -1,5 +1,6 @@
 // Every reported figure with its claimant, measure, unit and the events it is about.
 MATCH (c:Claim)-[:HAS_FIGURE]->(f:Figure)
+WHERE coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
 MATCH (c)-[:CLAIMED_BY]->(a:Actor)
 OPTIONAL MATCH (c)-[:ABOUT]->(e:Event)
 WITH c, a, f, collect(e.name) AS events

@@ -38,6 +38,7 @@ CALL {
 CALL {
   WITH c
   OPTIONAL MATCH (c)<-[:DENIES]-(d:Claim)
+  WHERE coalesce(d.verification, 'VERIFIED') = 'VERIFIED'
   WITH d ORDER BY d.id
   RETURN collect(d.id) AS deniedBy
 }
@@ -48,4 +49,8 @@ RETURN c.id AS id, c.kind AS kind, c.content AS content, c.cue AS cue, c.quote A
        CASE WHEN c.retractedAt IS NULL THEN null
             ELSE {reason: c.retractedReason, at: c.retractedAt, by: c.retractedBy} END AS retraction,
        claimant.id AS claimant, voice.id AS voice, targets, about, figures, evidence, denies, deniedBy,
-       c.idempotencyKey AS idempotencyKey
+       c.idempotencyKey AS idempotencyKey,
+       coalesce(c.origin, 'CURATED') AS origin, coalesce(c.verification, 'VERIFIED') AS verification,
+       c.confidence AS confidence, c.extractor AS extractor,
+       CASE WHEN c.reviewedAt IS NULL THEN null
+            ELSE {verification: c.verification, by: c.reviewedBy, at: c.reviewedAt, reason: c.rejectedReason} END AS review

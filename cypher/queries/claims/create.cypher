@@ -5,6 +5,8 @@ MATCH (claimant:Actor {id: $claimant})
 CREATE (c:Claim {id: $id, kind: $kind, content: $content, cue: $cue, quote: $quote,
                  statedOn: CASE WHEN $statedOn IS NULL THEN null ELSE date($statedOn) END,
                  idempotencyKey: $idempotencyKey, inputHash: $inputHash, originUrl: $sourceUrl,
+                 // Recorded by a person: curated, and verified by whoever recorded it.
+                 origin: 'CURATED', verification: 'VERIFIED', reviewedAt: datetime($at), reviewedBy: $by,
                  createdAt: datetime($at), createdBy: $by})
 CREATE (c)-[:CLAIMED_BY]->(claimant)
 CREATE (x:Excerpt {id: $id + '#0', exact: $excerpt.exact, prefix: $excerpt.prefix, suffix: $excerpt.suffix,

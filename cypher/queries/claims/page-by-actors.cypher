@@ -5,7 +5,7 @@ OPTIONAL MATCH (a:Actor {id: actorId})
 CALL {
   WITH a
   OPTIONAL MATCH (c:Claim)-[r:CLAIMED_BY|TARGETS]->(a)
-  WHERE c IS NOT NULL AND type(r) = $relation
+  WHERE c IS NOT NULL AND type(r) = $relation AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
   WITH c ORDER BY c.statedOn IS NULL, c.statedOn DESC, c.id
   RETURN collect(c.id) AS ids
 }

@@ -6,11 +6,14 @@ WHERE ($kind IS NULL OR c.kind = $kind)
   AND ($sourceUrl IS NULL OR EXISTS { (c)-[:EVIDENCED_BY]->(:Excerpt)-[:IN_SOURCE]->(:Source {url: $sourceUrl}) })
   AND ($statedFrom IS NULL OR c.statedOn >= date($statedFrom))
   AND ($statedTo IS NULL OR c.statedOn <= date($statedTo))
+  // Only VERIFIED claims unless the filter asks for DRAFT (the review queue) or REJECTED.
+  AND coalesce(c.verification, 'VERIFIED') = coalesce($verification, 'VERIFIED')
 WITH c
 // The derived status (cypher/fragments/claim-status.cypher), only worked out when filtered on.
 WHERE $status IS NULL
    OR $status =
       // @include claim-status
-WITH c ORDER BY c.statedOn IS NULL, c.statedOn DESC, c.id
+WITH c ORDER BY CASE WHEN $byConfidence THEN coalesce(c.confidence, -1.0) ELSE 0 END DESC,
+              c.statedOn IS NULL, c.statedOn DESC, c.id
 WITH collect(c.id) AS ids
 RETURN size(ids) AS total, ids[$skip..$skip + $limit] AS ids

@@ -4,11 +4,11 @@
 // actor is claimant, voice or target of the disputed claim or of one of its opponents.
 CALL {
   MATCH (c:Claim)<-[:DENIES]-(o:Claim)
-  WHERE c.retractedAt IS NULL AND o.retractedAt IS NULL
+  WHERE c.retractedAt IS NULL AND o.retractedAt IS NULL AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED' AND coalesce(o.verification, 'VERIFIED') = 'VERIFIED'
   RETURN c, o, 'DENIAL' AS how
   UNION
   MATCH (c:Claim {kind: 'FIGURE'})
-  WHERE c.retractedAt IS NULL
+  WHERE c.retractedAt IS NULL AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
   CALL {
     WITH c
     // @include figure-contradiction

@@ -2,6 +2,8 @@
 // (the claim-day fragment: statedOn, else the earliest source's publication date), and each
 // source it appears in with its publisher and the exact passages.
 MATCH (c:Claim {id: $id})
+// A draft or rejected claim is not published: it exports as unknown (404).
+WHERE coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
 OPTIONAL MATCH (c)-[:CLAIMED_BY]->(claimant:Actor)
 OPTIONAL MATCH (c)-[:VOICED_BY]->(voice:Actor)
 CALL {

@@ -6,7 +6,7 @@
 // filtered on actors also runs this query to list the edges' endpoints as its nodes, so the two
 // can never disagree.
 MATCH (c:Claim)
-WHERE c.id > $after AND c.retractedAt IS NULL AND ($kinds IS NULL OR c.kind IN $kinds)
+WHERE c.id > $after AND c.retractedAt IS NULL AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED' AND ($kinds IS NULL OR c.kind IN $kinds)
 MATCH (c)-[:CLAIMED_BY]->(a:Actor)
 CALL {
   WITH c, a

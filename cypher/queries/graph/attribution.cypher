@@ -4,7 +4,7 @@
 // $from / $to (inclusive) leave undated claims out. Bounded by $limit rows (the resolver asks for
 // one more than it returns, to tell a truncated graph).
 MATCH (c:Claim)-[:CLAIMED_BY]->(a:Actor)
-WHERE c.retractedAt IS NULL AND ($kinds IS NULL OR c.kind IN $kinds)
+WHERE c.retractedAt IS NULL AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED' AND ($kinds IS NULL OR c.kind IN $kinds)
 MATCH (c)-[:TARGETS]->(t:Actor)
 WHERE $actors IS NULL
    OR (size($actors) = 1 AND (a.id IN $actors OR t.id IN $actors))

@@ -6,6 +6,8 @@
 // the previous node to this one).
 MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
 MATCH p = allShortestPaths((a)-[:CLAIMED_BY|TARGETS|VOICED_BY|SPEAKS_FOR|SERVES_IN|PART_OF|MEMBER_OF|ABOUT|HAS_PARTY|MEDIATED_BY|DENIES*..{{bound}}]-(b))
+// Paths through drafts or rejected claims are not connections.
+WHERE all(n IN nodes(p) WHERE NOT n:Claim OR coalesce(n.verification, 'VERIFIED') = 'VERIFIED')
 WITH p LIMIT toInteger($limit)
 WITH p, nodes(p) AS ns, relationships(p) AS rs
 RETURN length(p) AS length,

@@ -7,8 +7,10 @@ MERGE (x:Actor {id: a.id})
 SET x.name = a.name, x.kind = a.kind, x.description = coalesce(a.description, x.description),
     x.aliases = reduce(acc = coalesce(x.aliases, []), al IN a.aliases |
                        CASE WHEN al IN acc THEN acc ELSE acc + al END)
+    , x.placeholder = CASE WHEN coalesce(a.placeholder, false) THEN true ELSE x.placeholder END
 WITH x, a
-UNWIND [a.name] + a.aliases AS text
+// Placeholders (unnamed sources, proposed speakers) get no Alias nodes: never matched by name.
+UNWIND CASE WHEN coalesce(a.placeholder, false) THEN [] ELSE [a.name] + a.aliases END AS text
 MERGE (k:Alias {key: toLower(text)})
   ON CREATE SET k.text = text
 MERGE (k)-[:ALIAS_OF]->(x)

@@ -8,7 +8,15 @@ MERGE (x:Claim {id: c.id})
 SET x.kind = c.kind, x.content = c.content, x.cue = c.cue, x.quote = c.quote,
     x.statedOn = CASE WHEN c.statedOn IS NULL THEN null ELSE date(c.statedOn) END,
     x.statedOnText = c.statedOnText,
-    x.updatedAt = datetime($at), x.updatedBy = $by
+    x.updatedAt = datetime($at), x.updatedBy = $by,
+    x.origin = coalesce(c.origin, 'CURATED'), x.confidence = c.confidence, x.extractor = c.extractor,
+    // A file's claims are VERIFIED unless it marks them DRAFT; reloading a draft file never undoes
+    // a review made since (a draft verified or rejected through the API keeps that state).
+    x.verification = CASE
+      WHEN coalesce(c.verification, 'VERIFIED') = 'DRAFT' AND x.verification IN ['VERIFIED', 'REJECTED'] THEN x.verification
+      ELSE coalesce(c.verification, 'VERIFIED') END,
+    x.reviewedAt = CASE WHEN coalesce(c.verification, 'VERIFIED') = 'VERIFIED' THEN coalesce(x.reviewedAt, datetime($at)) ELSE x.reviewedAt END,
+    x.reviewedBy = CASE WHEN coalesce(c.verification, 'VERIFIED') = 'VERIFIED' THEN coalesce(x.reviewedBy, $by) ELSE x.reviewedBy END
 WITH x, c, s, claimant
 OPTIONAL MATCH (x)-[old:CLAIMED_BY|VOICED_BY|TARGETS|ABOUT]->()
 DELETE old

@@ -4,7 +4,8 @@
 CALL db.index.fulltext.queryNodes('claim_text', $query, {limit: toInteger($candidates)}) YIELD node, score
 OPTIONAL MATCH (owner:Claim)-[:EVIDENCED_BY]->(node)
 WITH coalesce(owner, node) AS c, score
-WHERE c:Claim
+// Drafts and rejected claims are not searched: only VERIFIED claims.
+WHERE c:Claim AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
 WITH c, max(score) AS score
 ORDER BY score DESC, c.id
 LIMIT toInteger($first)

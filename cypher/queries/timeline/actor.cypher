@@ -5,7 +5,7 @@
 MATCH (a:Actor {id: $actor})<-[:CLAIMED_BY|VOICED_BY]-(c:Claim)
 // Retracted claims are left out, as in every analysis view (claims(filter: {status: RETRACTED})
 // lists them).
-WHERE c.retractedAt IS NULL
+WHERE c.retractedAt IS NULL AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
 WITH DISTINCT c
 WITH c,
      // @include claim-day

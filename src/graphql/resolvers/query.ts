@@ -16,6 +16,7 @@ interface ClaimFilter {
   status?: string | null;
   statedFrom?: string | null;
   statedTo?: string | null;
+  verification?: string | null;
 }
 
 const loadAll = (loader: { loadMany(keys: string[]): Promise<(Row | Error | null)[]> }) => (keys: string[]) =>
@@ -45,7 +46,7 @@ export const Query = {
 
   claims: async (
     _: unknown,
-    { filter, first, after }: PageArgs & { filter?: ClaimFilter | null },
+    { filter, orderBy, first, after }: PageArgs & { filter?: ClaimFilter | null; orderBy?: string | null },
     ctx: Context,
   ) => {
     const page = pageArgs(first, after);
@@ -64,6 +65,8 @@ export const Query = {
       status: f.status ?? null,
       statedFrom: f.statedFrom ?? null,
       statedTo: f.statedTo ?? null,
+      verification: f.verification ?? null,
+      byConfidence: orderBy === 'CONFIDENCE_DESC',
       ...page,
     });
     return connection(page, row!.total as number, row!.ids as string[], loadAll(ctx.loaders.claim));

@@ -29,6 +29,15 @@ export const Actor = {
   },
   claimsMade: (actor: Row, args: PageArgsIn, ctx: Context) => actorClaims('CLAIMED_BY', actor, args, ctx),
   claimsAbout: (actor: Row, args: PageArgsIn, ctx: Context) => actorClaims('TARGETS', actor, args, ctx),
+  resolvedTo: (actor: Row, _: unknown, ctx: Context) =>
+    actor.resolvedTo ? ctx.loaders.actor.load(actor.resolvedTo as string) : null,
+};
+
+/** extractClaims' payload: a source URL and draft ids, loaded through the per-request loaders. */
+export const Extraction = {
+  source: (x: { source: string }, _: unknown, ctx: Context) => ctx.loaders.source.load(x.source),
+  drafts: async (x: { drafts: string[] }, _: unknown, ctx: Context) =>
+    present(await ctx.loaders.claim.loadMany(x.drafts)),
 };
 
 export const Claim = {
