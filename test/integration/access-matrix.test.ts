@@ -125,6 +125,41 @@ async function freshClaim(kind: 'ACCUSATION' | 'DENIAL', n: number): Promise<str
   return (r.data!.recordClaim as { id: string }).id;
 }
 
+/**
+ * Fresh drafts, extracted by the editor from a new source: one attributed to a named actor, one
+ * to unnamed officials (a placeholder actor), for the review operations.
+ */
+async function freshDrafts(n: number): Promise<{ drafts: string[]; placeholder: string }> {
+  const url = `https://example.org/matrix/extract-${n}`;
+  const added = await graphql(
+    open,
+    editorHeader,
+    'mutation($i: AddSourceInput!) { addSource(input: $i) { url } }',
+    {
+      i: {
+        url,
+        publishedAt: '2026-11-09',
+        text: `Islamabad accused Kabul of sheltering militants in report ${n}. Security officials said the border crossing would stay shut.`,
+      },
+    },
+  );
+  expect(added.outcome).toBe('ok');
+  const r = await graphql(
+    open,
+    editorHeader,
+    'mutation($s: String!) { extractClaims(source: $s) { drafts { id claimant { id placeholder } } } }',
+    { s: url },
+  );
+  expect(r.outcome).toBe('ok');
+  const drafts = (
+    r.data!.extractClaims as { drafts: { id: string; claimant: { id: string; placeholder: boolean } }[] }
+  ).drafts;
+  const placeholder = drafts.find((d) => d.claimant.placeholder)?.claimant.id;
+  expect(drafts.length).toBeGreaterThanOrEqual(2);
+  expect(placeholder).toBeDefined();
+  return { drafts: drafts.map((d) => d.id), placeholder: placeholder! };
+}
+
 const MUTATIONS: Operation[] = [
   viaGraphql('createActor', 'write', async (n) => [
     'mutation($i: CreateActorInput!) { createActor(input: $i) { id } }',
@@ -153,6 +188,31 @@ const MUTATIONS: Operation[] = [
   viaGraphql('retractClaim', 'write', async (n) => [
     'mutation($id: ID!) { retractClaim(id: $id, reason: "matrix") { id } }',
     { id: await freshClaim('ACCUSATION', n) },
+  ]),
+  viaGraphql('extractClaims', 'write', async (n) => {
+    const url = `https://example.org/matrix/extract-only-${n}`;
+    const added = await graphql(
+      open,
+      editorHeader,
+      'mutation($i: AddSourceInput!) { addSource(input: $i) { url } }',
+      {
+        i: { url, text: `Islamabad accused Kabul of sheltering militants in note ${n}.` },
+      },
+    );
+    expect(added.outcome).toBe('ok');
+    return ['mutation($s: String!) { extractClaims(source: $s) { created } }', { s: url }];
+  }),
+  viaGraphql('verifyDraft', 'write', async (n) => [
+    'mutation($id: ID!) { verifyDraft(id: $id) { id } }',
+    { id: (await freshDrafts(n)).drafts[0] },
+  ]),
+  viaGraphql('rejectDraft', 'write', async (n) => [
+    'mutation($id: ID!) { rejectDraft(id: $id, reason: "matrix") { id } }',
+    { id: (await freshDrafts(n)).drafts[0] },
+  ]),
+  viaGraphql('resolvePlaceholder', 'write', async (n) => [
+    'mutation($p: ID!) { resolvePlaceholder(placeholder: $p, actor: "Islamabad") { id } }',
+    { p: (await freshDrafts(n)).placeholder },
   ]),
 ];
 
