@@ -64,7 +64,7 @@ export async function openPage(browser: Browser): Promise<WatchedPage> {
 
 /** Waits until the explorer has drawn `view` (main[data-ready] is set once its first answer is shown). */
 export async function viewReady(page: Page, view: string): Promise<void> {
-  await page.locator(`main[data-ready="${view}"]`).waitFor({ state: 'attached', timeout: 20_000 });
+  await page.locator(`main[data-ready="${view}"]`).waitFor({ state: 'attached', timeout: 45_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

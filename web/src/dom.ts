@@ -68,7 +68,7 @@ export interface Span {
 export function markSpans<S extends Span>(
   text: string,
   spans: S[],
-  wrap: (piece: string, span: S) => Node,
+  wrap: (piece: string, span: S, covering: S[]) => Node,
 ): Child[] {
   const cps = Array.from(text);
   const cuts = new Set<number>([0, cps.length]);
@@ -88,7 +88,7 @@ export function markSpans<S extends Span>(
       .filter((s) => s.start <= from && s.end >= to)
       .sort((a, b) => a.end - a.start - (b.end - b.start));
     const best = covering[0];
-    out.push(best ? wrap(piece, best) : piece);
+    out.push(best ? wrap(piece, best, covering) : piece);
   }
   return out;
 }

@@ -15,8 +15,8 @@ export interface Excerpt {
   exact: string;
   prefix: string | null;
   suffix: string | null;
-  start: number;
-  end: number;
+  start?: number;
+  end?: number;
   source: SourceRef;
 }
 
@@ -49,5 +49,5 @@ export const CLAIM_ROW = `
   claimant { id name }
   voice { id name }
   targets { id name }
-  evidence { exact prefix suffix start end source { url title publishedAt publisher { id name } } }
+  evidence { exact prefix suffix source { url title publishedAt publisher { id name } } }
 `;

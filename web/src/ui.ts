@@ -73,8 +73,16 @@ export function claimMeta(c: ClaimRow): HTMLElement {
     c.voice ? [' (voiced by ', actorLink(c.voice), ')'] : null,
     c.targets.length ? [' about ', joinLinks(c.targets.map(actorLink))] : null,
     ' · ',
-    h('time', { datetime: c.statedOn ?? '' }, formatDate(c.statedOn)),
+    claimDate(c),
   );
+}
+
+/** A claim's date: statedOn, else its source's publication date (said so), as the API dates claims. */
+export function claimDate(c: Pick<ClaimRow, 'statedOn' | 'evidence'>): HTMLElement {
+  if (c.statedOn) return h('time', { datetime: c.statedOn }, formatDate(c.statedOn));
+  const published = c.evidence.find((e) => e.source.publishedAt)?.source.publishedAt;
+  if (published) return h('span', {}, h('time', { datetime: published }, formatDate(published)), ' (source date)');
+  return h('span', {}, 'undated');
 }
 
 export function joinLinks(items: Node[]): Child[] {

@@ -18,6 +18,8 @@ interface ActorDetail {
 
 const PAGE = 20;
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const ACTOR_QUERY = `query Actor($ref: String!, $first: Int!) {
   actor(ref: $ref) {
     id name kind aliases description
@@ -143,7 +145,7 @@ export async function renderActor(ctx: ViewContext): Promise<void> {
     h(
       'header',
       { class: 'view-header' },
-      h('p', { class: 'crumb' }, lower(a.kind)),
+      h('p', { class: 'crumb' }, capitalise(lower(a.kind))),
       h('h1', {}, a.name),
       a.description ? h('p', { class: 'lede' }, a.description) : null,
     ),

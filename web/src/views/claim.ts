@@ -6,6 +6,7 @@ import { CLAIM_ROW, type ActorRef, type ClaimRow, type Excerpt, type SourceRef }
 import {
   actorLink,
   claimCard,
+  claimDate,
   empty,
   errorBox,
   excerptQuote,
@@ -23,7 +24,7 @@ interface ClaimDetail extends ClaimRow {
   statedOnText: string | null;
   about: { id: string; name: string }[];
   figures: { value: number; unit: string | null; measure: string | null }[];
-  evidence: (Excerpt & { source: SourceRef & { text: string } })[];
+  evidence: (Excerpt & { start: number; end: number; source: SourceRef & { text: string } })[];
   provenance: {
     kind: string;
     actor: ActorRef | null;
@@ -67,7 +68,7 @@ function facts(c: ClaimDetail): HTMLElement {
     c.targets.length ? row('About', joinLinks(c.targets.map(actorLink))) : null,
     row(
       'Date',
-      h('time', { datetime: c.statedOn ?? '' }, formatDate(c.statedOn)),
+      c.statedOn ? h('time', { datetime: c.statedOn }, formatDate(c.statedOn)) : ['not stated; ', claimDate(c)],
       c.statedOnText ? ` (the source says “${c.statedOnText}”)` : null,
     ),
     c.cue ? row('Cue', `“${c.cue}”`) : null,
@@ -99,10 +100,10 @@ function provenance(c: ClaimDetail): HTMLElement {
 
 /** The claim's source text, its own words marked (and scrolled to once drawn). */
 function sourceTexts(c: ClaimDetail): HTMLElement[] {
-  const bySource = new Map<string, { source: ClaimDetail['evidence'][number]['source']; spans: Excerpt[] }>();
+  const bySource = new Map<string, { source: ClaimDetail['evidence'][number]['source']; spans: { start: number; end: number }[] }>();
   for (const e of c.evidence) {
     const entry = bySource.get(e.source.url) ?? { source: e.source, spans: [] };
-    entry.spans.push(e);
+    entry.spans.push({ start: e.start ?? 0, end: e.end ?? 0 });
     bySource.set(e.source.url, entry);
   }
   return [...bySource.values()].map(({ source, spans }) =>
@@ -171,7 +172,7 @@ export async function renderClaim(ctx: ViewContext): Promise<void> {
       'div',
       { class: 'this' },
       h('h3', {}, 'This claim'),
-      h('p', { class: 'meta' }, kindBadge(c.kind), ' ', actorLink(c.claimant), ' · ', formatDate(c.statedOn)),
+      h('p', { class: 'meta' }, kindBadge(c.kind), ' ', actorLink(c.claimant), ' · ', claimDate(c)),
       c.evidence.map(excerptQuote),
     ),
     against,

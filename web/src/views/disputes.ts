@@ -68,7 +68,7 @@ export async function renderDisputes(ctx: ViewContext): Promise<void> {
             h(
               'div',
               { class: 'side-by-side' },
-              h('div', { class: 'this' }, claimCard(d.claim, { heading: 'h2', label: 'Disputed claim' })),
+              h('div', { class: 'this plain' }, claimCard(d.claim, { heading: 'h2', label: 'Disputed claim' })),
               h(
                 'div',
                 { class: 'against' },

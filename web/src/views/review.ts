@@ -92,7 +92,7 @@ function draftItem(d: Draft, token: string, refresh: () => void): HTMLElement {
       'label',
       { class: 'field' },
       h('span', {}, 'Kind'),
-      h('select', { name: 'kind' }, KINDS.map((k) => h('option', { value: k, selected: k === d.kind }, k.toLowerCase()))),
+      h('select', { name: 'kind', 'aria-label': 'Kind' }, KINDS.map((k) => h('option', { value: k, selected: k === d.kind }, k.toLowerCase()))),
     ),
     h('label', { class: 'field' }, h('span', {}, 'Claimant'), h('input', { name: 'claimant', value: d.claimant.name })),
     h('button', { type: 'submit' }, 'Verify with these edits'),

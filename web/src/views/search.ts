@@ -1,9 +1,9 @@
 import { gql } from '../api';
-import { clear, formatDate, guillemetMarks, h, link } from '../dom';
+import { clear, guillemetMarks, h, link } from '../dom';
 import type { ViewContext } from '../main';
 import { claimHref, searchHref, sourceHref } from '../routes';
 import { CLAIM_ROW, type ActorRef, type ClaimRow, type Connection } from '../types';
-import { actorLink, empty, errorBox, kindBadge, loading, sourceLabel, statusBadge } from '../ui';
+import { actorLink, claimDate, empty, errorBox, kindBadge, loading, sourceLabel, statusBadge } from '../ui';
 
 const KINDS = ['ACCUSATION', 'DENIAL', 'STATEMENT', 'COMMITMENT', 'FIGURE'];
 const STATUSES = ['UNCONTESTED', 'DISPUTED', 'RETRACTED'];
@@ -19,7 +19,10 @@ interface Hit {
 }
 
 function field(label: string, control: HTMLElement): HTMLElement {
-  return h('label', { class: 'field' }, h('span', {}, label), control);
+  // Label by id, not by wrapping: a wrapped <select> would lend its option text to the name.
+  const id = `filter-${control.getAttribute('name') ?? label}`;
+  control.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control);
 }
 
 function select(name: string, options: string[], value: string | null, any: string): HTMLSelectElement {
@@ -92,7 +95,7 @@ function resultItem(c: ClaimRow, highlights: string[]): HTMLElement {
         ' ',
         actorLink(c.claimant),
         ' · ',
-        h('time', { datetime: c.statedOn ?? '' }, formatDate(c.statedOn)),
+        claimDate(c),
         source ? [' · ', link(sourceHref(source.url, c.id), sourceLabel(source))] : null,
       ),
       highlights.length
@@ -178,7 +181,7 @@ async function textSearch(params: URLSearchParams, out: HTMLElement, ctx: ViewCo
       { class: 'count', role: 'status' },
       hits.length === 0
         ? `No claims match “${q}”${filtered ? ' with these filters' : ''}.`
-        : `${hits.length} claim${hits.length === 1 ? '' : 's'} match “${q}”${filtered ? ` with these filters (of the ${data.searchClaims.length} best matches)` : ''}, best first.`,
+        : `${hits.length} claim${hits.length === 1 ? ' matches' : 's match'} “${q}”${filtered ? ` with these filters (of the ${data.searchClaims.length} best matches)` : ''}, best first.`,
     ),
     hits.length ? h('ol', { class: 'results' }, hits.map((hit) => resultItem(hit.claim, hit.highlights))) : null,
     more && limit < SEARCH_CAP
@@ -218,7 +221,7 @@ async function browse(params: URLSearchParams, out: HTMLElement, ctx: ViewContex
       { class: 'count', role: 'status' },
       totalCount === 0
         ? 'No claims match these filters.'
-        : `${totalCount} claim${totalCount === 1 ? '' : 's'}${Object.keys(filter).length ? ' match these filters' : ' in the graph'}, newest first${after ? ' (a later page)' : ''}.`,
+        : `${totalCount} claim${totalCount === 1 ? '' : 's'}${Object.keys(filter).length ? (totalCount === 1 ? ' matches these filters' : ' match these filters') : ' in the graph'}, newest first${after ? ' (a later page)' : ''}.`,
     ),
     edges.length ? h('ol', { class: 'results' }, edges.map((e) => resultItem(e.node, []))) : null,
     h(

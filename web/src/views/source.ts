@@ -62,10 +62,15 @@ export async function renderSource(ctx: ViewContext): Promise<void> {
   const text = h(
     'div',
     { class: 'text source-full' },
-    markSpans(s.text, spans, (piece, span) =>
+    markSpans(s.text, spans, (piece, span, covering) =>
       h(
         'mark',
-        { class: `kind-${span.claim.kind.toLowerCase()}${span.claim.id === focus ? ' focused' : ''}`, 'data-claim': span.claim.id },
+        {
+          class: `kind-${span.claim.kind.toLowerCase()}${span.claim.id === focus ? ' focused' : ''}`,
+          'data-claim': span.claim.id,
+          // Words that carry several claims (one excerpt inside another) link to the narrowest.
+          'data-claims': [...new Set(covering.map((c) => c.claim.id))].join(' '),
+        },
         h('a', { href: claimHref(span.claim.id), title: `${span.claim.kind.toLowerCase()}: ${span.claim.content}` }, piece),
       ),
     ),
