@@ -1,5 +1,9 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (page.evaluate callbacks run in the browser: they see the DOM.)
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Core } from 'cytoscape';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/paths';
 
@@ -78,3 +82,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function expectCleanPage(w: WatchedPage): void {
   expect({ external: w.external, problems: w.problems }).toEqual({ external: [], problems: [] });
 }
+
+/** The explorer exposes its drawn network (a Cytoscape.js core) as window.claimgraphNetwork. */
+export type NetworkWindow = Window & { claimgraphNetwork?: Core };

@@ -1,8 +1,19 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (page.evaluate callbacks run in the browser: they see the DOM.)
 import type { Browser, Page } from 'playwright-core';
 import type { Executor } from '../../src/db/executor';
 import type { TestApp } from '../support/app';
 import { closeApp, openSeededApp } from '../support/fixtures';
-import { expectCleanPage, launchChromium, openPage, screenshot, viewReady, type WatchedPage } from './browser';
+import {
+  expectCleanPage,
+  launchChromium,
+  openPage,
+  screenshot,
+  viewReady,
+  type NetworkWindow,
+  type WatchedPage,
+} from './browser';
 
 /**
  * The issue's walk, in a real Chromium on the seed graph: a fact-checker who never writes GraphQL
@@ -125,15 +136,15 @@ it('walks the fact-checker path: search, the accusation in its words, its denial
       return false;
     });
   });
-  const nodes = await page.evaluate(() => window.claimgraphNetwork?.nodes().map((n) => n.id()).sort());
+  const nodes = await page.evaluate(() => (window as NetworkWindow).claimgraphNetwork?.nodes().map((n) => n.id()).sort());
   expect(nodes).toEqual(['pakistan-government', 'taliban-government', 'ttp']);
-  const edges = await page.evaluate(() => window.claimgraphNetwork?.edges().length);
+  const edges = await page.evaluate(() => (window as NetworkWindow).claimgraphNetwork?.edges().length);
   expect(edges).toBeGreaterThanOrEqual(5);
   await screenshot(page, 'fact-checker-2-actor');
 
   // Open a node: a real click where Cytoscape drew the Taliban government.
   const at = await page.evaluate(() => {
-    const cy = window.claimgraphNetwork;
+    const cy = (window as NetworkWindow).claimgraphNetwork;
     const node = cy?.getElementById('taliban-government');
     const rect = (cy?.container() as HTMLElement).getBoundingClientRect();
     const p = node?.renderedPosition();

@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (page.evaluate callbacks run in the browser: they see the DOM.)
 import type { Browser } from 'playwright-core';
 import { createToken } from '../../src/auth';
 import type { Executor } from '../../src/db/executor';

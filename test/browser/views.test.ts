@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (page.evaluate callbacks run in the browser: they see the DOM.)
 import type { Browser, Page } from 'playwright-core';
 import type { Executor } from '../../src/db/executor';
 import type { TestApp } from '../support/app';

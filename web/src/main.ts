@@ -63,6 +63,7 @@ async function route(): Promise<void> {
   root.removeAttribute('aria-busy');
   // Tests and the benchmark wait on this: the view has drawn what its first answer held.
   root.dataset.ready = r.view;
+  performance.mark(`claimgraph:ready:${r.view}`);
   if (!sameView) {
     // A new view: send keyboard and screen-reader focus to its heading, as a page load would.
     const heading = root.querySelector<HTMLElement>('h1');

@@ -142,7 +142,7 @@ function history(c: ClaimDetail): HTMLElement {
           h('td', {}, h('time', { datetime: e.at }, formatDateTime(e.at))),
           h('td', {}, e.by),
           h('td', {}, e.role),
-          h('td', {}, lower(e.operation)),
+          h('td', {}, lower(e.operation.replace(/([a-z])([A-Z])/g, '$1 $2'))),
           h('td', {}, e.summary),
         ),
       ),
