@@ -29,7 +29,17 @@ const PER_SOURCE = 100;
 const BATCH = 5_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEED_CLAIM = 'pakistan-accuses-kabul-of-harboring-ttp';
-const KINDS = ['STATEMENT', 'ACCUSATION', 'COMMITMENT', 'FIGURE', 'STATEMENT', 'ACCUSATION', 'STATEMENT', 'COMMITMENT', 'ACCUSATION'];
+const KINDS = [
+  'STATEMENT',
+  'ACCUSATION',
+  'COMMITMENT',
+  'FIGURE',
+  'STATEMENT',
+  'ACCUSATION',
+  'STATEMENT',
+  'COMMITMENT',
+  'ACCUSATION',
+];
 /** Synthetic claimants, plus the seed's two governments so their views grow with the graph. */
 const ACTORS = 200;
 
@@ -44,7 +54,11 @@ async function freePort(): Promise<number> {
 }
 
 const actorId = (i: number) =>
-  i % 50 === 0 ? 'pakistan-government' : i % 50 === 25 ? 'taliban-government' : `synthetic-actor-${(i % ACTORS) + 1}`;
+  i % 50 === 0
+    ? 'pakistan-government'
+    : i % 50 === 25
+      ? 'taliban-government'
+      : `synthetic-actor-${(i % ACTORS) + 1}`;
 const claimId = (i: number) => `synthetic-claim-${String(i).padStart(6, '0')}`;
 const day = (i: number) => new Date(Date.UTC(2024, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
 
@@ -73,7 +87,8 @@ function batch(from: number, to: number) {
       claims.push({
         id: claimId(i),
         kind,
-        content: kind === 'DENIAL' ? `Report ${i - 1} is false.` : `Matter ${i % 997} was settled (report ${i}).`,
+        content:
+          kind === 'DENIAL' ? `Report ${i - 1} is false.` : `Matter ${i % 997} was settled (report ${i}).`,
         cue: kind === 'DENIAL' ? 'denied' : 'said',
         statedOn: day(i),
         url,
@@ -128,20 +143,28 @@ async function timeClaimView(browser: Browser, base: string, id: string): Promis
     const page = await context.newPage();
     await page.goto(`${base}/#/claim/${encodeURIComponent(id)}`);
     await page.locator('main[data-ready="claim"]').waitFor({ state: 'attached', timeout: 120_000 });
-    const ms = await page.evaluate(() => performance.getEntriesByName('claimgraph:ready:claim')[0]?.startTime ?? NaN);
+    const ms = await page.evaluate(
+      () => performance.getEntriesByName('claimgraph:ready:claim')[0]?.startTime ?? NaN,
+    );
     await context.close();
     if (run >= 2) samples.push(ms); // two warm-ups: Cypher plans, JIT
   }
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-  return { median: at(0.5), p90: at(0.9), min: sorted[0] as number, max: sorted[sorted.length - 1] as number };
+  return {
+    median: at(0.5),
+    p90: at(0.9),
+    min: sorted[0] as number,
+    max: sorted[sorted.length - 1] as number,
+  };
 }
 
 const fmt = (t: Timing) =>
   `median ${t.median.toFixed(0)} ms, p90 ${t.p90.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)}; ${RUNS} runs)`;
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(PROJECT_ROOT, 'dist', 'web', 'app.js'))) throw new Error('run `npm run build` first');
+  if (!fs.existsSync(path.join(PROJECT_ROOT, 'dist', 'web', 'app.js')))
+    throw new Error('run `npm run build` first');
   const dataDir = path.join(PROJECT_ROOT, '.neo4j-data', `bench-explorer-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const embedded = await startEmbedded({
@@ -159,7 +182,11 @@ async function main(): Promise<void> {
   });
   const config = loadConfig({ NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'silent' });
   const http = await startHttp(config, createLogger('silent'), executor);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
   try {
     await migrate(executor);
     await loadBundles(executor, readSourcePath(SEED_DIR), { by: 'loader:bench', role: 'system' });
@@ -168,12 +195,16 @@ async function main(): Promise<void> {
 
     const seconds = await generate(executor, CLAIMS);
     const [row] = await executor.read('system/node-count');
-    console.log(`generated ${CLAIMS} synthetic claims in ${seconds.toFixed(1)} s (${String(row?.nodes)} nodes in all)`);
+    console.log(
+      `generated ${CLAIMS} synthetic claims in ${seconds.toFixed(1)} s (${String(row?.nodes)} nodes in all)`,
+    );
     const big = await timeClaimView(browser, http.url, SEED_CLAIM);
     console.log(`${CLAIMS} + 19 claims, ${SEED_CLAIM}: ${fmt(big)}`);
     const synthetic = claimId(Math.floor(CLAIMS / 2) - 1);
     const other = await timeClaimView(browser, http.url, synthetic);
-    console.log(`${CLAIMS} + 19 claims, ${synthetic} (disputed, in a source of ${PER_SOURCE} claims): ${fmt(other)}`);
+    console.log(
+      `${CLAIMS} + 19 claims, ${synthetic} (disputed, in a source of ${PER_SOURCE} claims): ${fmt(other)}`,
+    );
   } finally {
     await browser.close();
     await http.stop();

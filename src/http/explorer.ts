@@ -53,7 +53,9 @@ export function explorerRouter(opts: { console: boolean }): Router {
       res
         .status(503)
         .type('text')
-        .send('The explorer is not built: run `npm run build` (it bundles web/ into dist/web/). The API is at /graphql.');
+        .send(
+          'The explorer is not built: run `npm run build` (it bundles web/ into dist/web/). The API is at /graphql.',
+        );
       return;
     }
     res.setHeader('cache-control', 'no-cache');

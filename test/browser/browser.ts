@@ -17,7 +17,9 @@ export const SCREENSHOTS = path.join(PROJECT_ROOT, 'test', 'browser', 'screensho
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     // Never a skip: a missing browser is a failed test run, with the way out.
-    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`);
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -85,7 +85,9 @@ async function expectAccusationView(page: Page): Promise<void> {
     'source Afghanistan-Pakistan Peace Talks Collapse Amid Mutual Accusations',
     expect.stringMatching(/^excerpt specifically accusing Kabul of harboring Tehreek-e Taliban Pakistan/),
   ]);
-  expect(await page.locator('table.history tbody td:nth-child(2)').allTextContents()).toEqual(['loader:test']);
+  expect(await page.locator('table.history tbody td:nth-child(2)').allTextContents()).toEqual([
+    'loader:test',
+  ]);
   expect(await page.locator(`a[href="/export/claims/${ACCUSATION}.jsonld"]`).count()).toBe(1);
 }
 
@@ -136,7 +138,12 @@ it('walks the fact-checker path: search, the accusation in its words, its denial
       return false;
     });
   });
-  const nodes = await page.evaluate(() => (window as NetworkWindow).claimgraphNetwork?.nodes().map((n) => n.id()).sort());
+  const nodes = await page.evaluate(() =>
+    (window as NetworkWindow).claimgraphNetwork
+      ?.nodes()
+      .map((n) => n.id())
+      .sort(),
+  );
   expect(nodes).toEqual(['pakistan-government', 'taliban-government', 'ttp']);
   const edges = await page.evaluate(() => (window as NetworkWindow).claimgraphNetwork?.edges().length);
   expect(edges).toBeGreaterThanOrEqual(5);

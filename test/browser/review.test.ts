@@ -6,7 +6,14 @@ import { createToken } from '../../src/auth';
 import type { Executor } from '../../src/db/executor';
 import type { TestApp } from '../support/app';
 import { closeApp, openSeededApp } from '../support/fixtures';
-import { expectCleanPage, launchChromium, openPage, screenshot, viewReady, type WatchedPage } from './browser';
+import {
+  expectCleanPage,
+  launchChromium,
+  openPage,
+  screenshot,
+  viewReady,
+  type WatchedPage,
+} from './browser';
 
 /**
  * The editors' review queue against issue 8's API (Claim.verification, extractClaims, verifyDraft,
@@ -30,7 +37,15 @@ beforeAll(async () => {
   token = (await createToken(executor, { role: 'editor', name: 'review-desk', by: 'test' })).token;
   const added = await app.gql(
     'mutation($input: AddSourceInput!) { addSource(input: $input) { url } }',
-    { input: { url: SOURCE, title: 'Border crossing', publisher: 'Al Jazeera', publishedAt: '2025-11-12', text: TEXT } },
+    {
+      input: {
+        url: SOURCE,
+        title: 'Border crossing',
+        publisher: 'Al Jazeera',
+        publishedAt: '2025-11-12',
+        text: TEXT,
+      },
+    },
     { token },
   );
   expect(added.body.errors).toBeUndefined();

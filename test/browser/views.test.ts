@@ -5,10 +5,18 @@ import type { Browser, Page } from 'playwright-core';
 import type { Executor } from '../../src/db/executor';
 import type { TestApp } from '../support/app';
 import { closeApp, openSeededApp } from '../support/fixtures';
-import { expectCleanPage, launchChromium, openPage, screenshot, viewReady, type WatchedPage } from './browser';
+import {
+  expectCleanPage,
+  launchChromium,
+  openPage,
+  screenshot,
+  viewReady,
+  type WatchedPage,
+} from './browser';
 
 /** The explorer's other views in a real Chromium on the seed graph: filters, source, disputes, errors. */
-const SOURCE = 'https://www.aljazeera.com/news/2025/11/8/afghanistans-taliban-blames-irresponsible-pakistan-as-peace-talks-fail';
+const SOURCE =
+  'https://www.aljazeera.com/news/2025/11/8/afghanistans-taliban-blames-irresponsible-pakistan-as-peace-talks-fail';
 
 let executor: Executor | undefined;
 let app: TestApp;
@@ -31,7 +39,9 @@ afterEach(async () => {
 });
 
 const resultIds = (page: Page) =>
-  page.locator('#results article[data-claim]').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
+  page
+    .locator('#results article[data-claim]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
 
 /** Submits the search form and waits until the results for the URL it produced are drawn. */
 async function search(page: Page): Promise<void> {
@@ -57,7 +67,11 @@ describe('search filters', () => {
       'taliban-ceasefire-remains-in-effect',
       'taliban-ceasefire-will-be-honored',
     ]);
-    expect(await page.locator('#results .badge.kind').allTextContents()).toEqual(['commitment', 'commitment', 'commitment']);
+    expect(await page.locator('#results .badge.kind').allTextContents()).toEqual([
+      'commitment',
+      'commitment',
+      'commitment',
+    ]);
 
     await page.getByLabel('Claimant', { exact: true }).fill('Islamabad');
     await search(page);
@@ -100,16 +114,22 @@ describe('search filters', () => {
     await page.getByLabel('Stated to', { exact: true }).fill('2025-11-07');
     await search(page);
     expect(await resultIds(page)).toEqual(['pakistan-confirms-talks-deadlock']);
-    expect(await page.locator('#results .count').textContent()).toBe('1 claim matches these filters, newest first.');
+    expect(await page.locator('#results .count').textContent()).toBe(
+      '1 claim matches these filters, newest first.',
+    );
     expectCleanPage(w);
   });
 });
 
 it('the source view marks every excerpt, each opening its claim', async () => {
   const { page } = w;
-  await page.goto(`${app.url}/#/source?url=${encodeURIComponent(SOURCE)}&claim=taliban-denies-sheltering-ttp`);
+  await page.goto(
+    `${app.url}/#/source?url=${encodeURIComponent(SOURCE)}&claim=taliban-denies-sheltering-ttp`,
+  );
   await viewReady(page, 'source');
-  expect(await page.locator('h1').textContent()).toBe('Afghanistan-Pakistan Peace Talks Collapse Amid Mutual Accusations');
+  expect(await page.locator('h1').textContent()).toBe(
+    'Afghanistan-Pakistan Peace Talks Collapse Amid Mutual Accusations',
+  );
   const marked = await page
     .locator('.source-full mark[data-claim]')
     .evaluateAll((els) => [...new Set(els.flatMap((e) => (e.getAttribute('data-claims') ?? '').split(' ')))]);
@@ -122,7 +142,10 @@ it('the source view marks every excerpt, each opening its claim', async () => {
   expect(await page.locator('.source-full').textContent()).toContain('Talks mediated by Qatar and Turkiye');
   await screenshot(page, 'source-view');
 
-  await page.locator('.source-full mark[data-claim="pakistan-accuses-kabul-of-harboring-ttp"] a').first().click();
+  await page
+    .locator('.source-full mark[data-claim="pakistan-accuses-kabul-of-harboring-ttp"] a')
+    .first()
+    .click();
   await viewReady(page, 'claim');
   expect(page.url()).toBe(`${app.url}/#/claim/pakistan-accuses-kabul-of-harboring-ttp`);
   expectCleanPage(w);
@@ -168,7 +191,9 @@ describe('errors are said in words', () => {
     const { page } = w;
     await page.goto(`${app.url}/#/search?claimant=Atlantis`);
     await viewReady(page, 'search');
-    expect(await page.getByRole('alert').textContent()).toContain('no actor has the id, name or alias "Atlantis"');
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'no actor has the id, name or alias "Atlantis"',
+    );
     expect(await page.getByRole('alert').locator('code').textContent()).toBe('NOT_FOUND');
 
     await page.goto(`${app.url}/#/claim/no-such-claim`);

@@ -37,10 +37,14 @@ export async function gql<T>(
   try {
     body = (await res.json()) as GqlResponse<T>;
   } catch {
-    throw new ApiError(`The server answered HTTP ${res.status} without a GraphQL response.`, `HTTP_${res.status}`);
+    throw new ApiError(
+      `The server answered HTTP ${res.status} without a GraphQL response.`,
+      `HTTP_${res.status}`,
+    );
   }
   const first = body.errors?.[0];
   if (first) throw new ApiError(first.message, first.extensions?.code ?? `HTTP_${res.status}`);
-  if (!body.data) throw new ApiError(`The server answered HTTP ${res.status} with no data.`, `HTTP_${res.status}`);
+  if (!body.data)
+    throw new ApiError(`The server answered HTTP ${res.status} with no data.`, `HTTP_${res.status}`);
   return body.data;
 }

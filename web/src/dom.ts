@@ -104,7 +104,12 @@ export function formatDate(date: string | null | undefined): string {
 
 export function formatDateTime(at: string): string {
   const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? at : d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return Number.isNaN(d.getTime())
+    ? at
+    : d
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
 }
 
 export function lower(kind: string): string {

@@ -26,7 +26,10 @@ export function drawNetwork(container: HTMLElement, g: GraphData, focus: string)
   const cy = cytoscape({
     container,
     elements: [
-      ...g.nodes.map((n) => ({ data: { id: n.id, label: n.name, kind: n.kind }, classes: n.id === focus ? 'focus' : '' })),
+      ...g.nodes.map((n) => ({
+        data: { id: n.id, label: n.name, kind: n.kind },
+        classes: n.id === focus ? 'focus' : '',
+      })),
       ...g.edges.map((e, i) => ({
         data: {
           id: `e${i}`,
@@ -56,7 +59,10 @@ export function drawNetwork(container: HTMLElement, g: GraphData, focus: string)
           height: 22,
         },
       },
-      { selector: 'node.focus', style: { 'background-color': '#f59e0b', width: 32, height: 32, 'font-weight': 'bold' } },
+      {
+        selector: 'node.focus',
+        style: { 'background-color': '#f59e0b', width: 32, height: 32, 'font-weight': 'bold' },
+      },
       {
         selector: 'edge',
         style: {

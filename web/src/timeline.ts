@@ -10,7 +10,10 @@ export interface Week {
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   return el;
@@ -46,7 +49,12 @@ export function timelineChart(weeks: Week[]): HTMLElement {
     }
     const total = s('text', { x: x + barW / 2, y: y - 4, 'text-anchor': 'middle', 'font-size': 11 });
     total.textContent = String(w.total);
-    const label = s('text', { x: x + barW / 2, y: top + height + 16, 'text-anchor': 'middle', 'font-size': 10 });
+    const label = s('text', {
+      x: x + barW / 2,
+      y: top + height + 16,
+      'text-anchor': 'middle',
+      'font-size': 10,
+    });
     label.textContent = w.week;
     svg.append(total, label);
   });
@@ -62,7 +70,17 @@ export function timelineChart(weeks: Week[]): HTMLElement {
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week (starts)'), kinds.map((k) => h('th', { scope: 'col' }, k.toLowerCase())), h('th', { scope: 'col' }, 'total'))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Week (starts)'),
+            kinds.map((k) => h('th', { scope: 'col' }, k.toLowerCase())),
+            h('th', { scope: 'col' }, 'total'),
+          ),
+        ),
         h(
           'tbody',
           {},

@@ -81,7 +81,8 @@ export function claimMeta(c: ClaimRow): HTMLElement {
 export function claimDate(c: Pick<ClaimRow, 'statedOn' | 'evidence'>): HTMLElement {
   if (c.statedOn) return h('time', { datetime: c.statedOn }, formatDate(c.statedOn));
   const published = c.evidence.find((e) => e.source.publishedAt)?.source.publishedAt;
-  if (published) return h('span', {}, h('time', { datetime: published }, formatDate(published)), ' (source date)');
+  if (published)
+    return h('span', {}, h('time', { datetime: published }, formatDate(published)), ' (source date)');
   return h('span', {}, 'undated');
 }
 
@@ -95,7 +96,10 @@ export function joinLinks(items: Node[]): Child[] {
 }
 
 /** A claim as a card: what, who, when, status, and its words in their source. */
-export function claimCard(c: ClaimRow, opts: { heading?: 'h2' | 'h3' | 'h4'; label?: string } = {}): HTMLElement {
+export function claimCard(
+  c: ClaimRow,
+  opts: { heading?: 'h2' | 'h3' | 'h4'; label?: string } = {},
+): HTMLElement {
   const tag = opts.heading ?? 'h3';
   return h(
     'article',

@@ -30,11 +30,18 @@ const ACTOR_QUERY = `query Actor($ref: String!, $first: Int!) {
 }`;
 
 /** One more page of claimsMade or claimsAbout. */
-const pageQuery = (field: 'claimsMade' | 'claimsAbout') => `query More($ref: String!, $first: Int!, $after: String) {
+const pageQuery = (
+  field: 'claimsMade' | 'claimsAbout',
+) => `query More($ref: String!, $first: Int!, $after: String) {
   actor(ref: $ref) { ${field}(first: $first, after: $after) { totalCount edges { node { ${CLAIM_ROW} } } pageInfo { hasNextPage endCursor } } }
 }`;
 
-function claimList(ref: string, field: 'claimsMade' | 'claimsAbout', first: Connection<ClaimRow>, what: string): HTMLElement {
+function claimList(
+  ref: string,
+  field: 'claimsMade' | 'claimsAbout',
+  first: Connection<ClaimRow>,
+  what: string,
+): HTMLElement {
   const list = h('ol', { class: 'cards' });
   const wrap = h('div', {}, h('p', { class: 'count' }, `${first.totalCount} ${what}.`), list);
   const add = (conn: Connection<ClaimRow>) => {
@@ -106,7 +113,11 @@ async function fillNetwork(el: HTMLElement, ref: string, focus: string, ctx: Vie
     });
     clear(
       el,
-      h('p', { class: 'note' }, 'Click an actor to open it, a line to open its claim. Arrows point from claimant to target.'),
+      h(
+        'p',
+        { class: 'note' },
+        'Click an actor to open it, a line to open its claim. Arrows point from claimant to target.',
+      ),
       canvas,
       legend(),
       g.truncated ? h('p', { class: 'note' }, 'Only the first 5000 claims are drawn.') : null,
@@ -125,12 +136,13 @@ export async function renderActor(ctx: ViewContext): Promise<void> {
   const timelineEl = h('div', {}, loading('the timeline'));
   const networkEl = h('div', {}, loading('the network'));
   // Three requests at once: a slow or refused network never holds back the rest of the page.
-  const main = gql<{ actor: (ActorDetail & Record<'claimsMade' | 'claimsAbout', Connection<ClaimRow>>) | null }>(
-    ACTOR_QUERY,
-    { ref, first: PAGE },
-  );
+  const main = gql<{
+    actor: (ActorDetail & Record<'claimsMade' | 'claimsAbout', Connection<ClaimRow>>) | null;
+  }>(ACTOR_QUERY, { ref, first: PAGE });
   const timeline = fillTimeline(timelineEl, ref, ctx);
-  const network = main.then((d) => (d.actor ? fillNetwork(networkEl, ref, d.actor.id, ctx) : undefined)).catch(() => undefined);
+  const network = main
+    .then((d) => (d.actor ? fillNetwork(networkEl, ref, d.actor.id, ctx) : undefined))
+    .catch(() => undefined);
   const data = await main;
   if (!ctx.current()) return;
   const a = data.actor;
@@ -158,13 +170,29 @@ export async function renderActor(ctx: ViewContext): Promise<void> {
         h('dt', {}, 'Kind'),
         h('dd', {}, lower(a.kind)),
         h('dt', {}, 'Also called'),
-        h('dd', {}, a.aliases.length ? h('ul', { class: 'aliases' }, a.aliases.map((x) => h('li', {}, x))) : 'no aliases'),
+        h(
+          'dd',
+          {},
+          a.aliases.length
+            ? h(
+                'ul',
+                { class: 'aliases' },
+                a.aliases.map((x) => h('li', {}, x)),
+              )
+            : 'no aliases',
+        ),
         h('dt', {}, 'Roles'),
         h(
           'dd',
           {},
           a.roles.length
-            ? h('ul', {}, a.roles.map((r) => h('li', {}, r.title ? `${r.title}, ` : '', lower(r.relation), ' ', actorLink(r.of))))
+            ? h(
+                'ul',
+                {},
+                a.roles.map((r) =>
+                  h('li', {}, r.title ? `${r.title}, ` : '', lower(r.relation), ' ', actorLink(r.of)),
+                ),
+              )
             : 'none recorded',
         ),
       ),
@@ -175,7 +203,11 @@ export async function renderActor(ctx: ViewContext): Promise<void> {
         ' · ',
         h('a', { href: disputesHref(a.id) }, 'Its disputes'),
         ' · Export its graph: ',
-        h('a', { href: `/export/graph.graphml?actors=${encodeURIComponent(a.id)}`, download: true }, 'GraphML'),
+        h(
+          'a',
+          { href: `/export/graph.graphml?actors=${encodeURIComponent(a.id)}`, download: true },
+          'GraphML',
+        ),
         ' · ',
         h('a', { href: `/export/graph.json?actors=${encodeURIComponent(a.id)}`, download: true }, 'JSON'),
       ),
@@ -186,7 +218,11 @@ export async function renderActor(ctx: ViewContext): Promise<void> {
       'div',
       { class: 'two-columns' },
       section('Claims it made', 'actor-made', claimList(a.id, 'claimsMade', a.claimsMade, 'claims made')),
-      section('Claims about it', 'actor-about', claimList(a.id, 'claimsAbout', a.claimsAbout, 'claims about it')),
+      section(
+        'Claims about it',
+        'actor-about',
+        claimList(a.id, 'claimsAbout', a.claimsAbout, 'claims about it'),
+      ),
     ),
   );
   await Promise.all([timeline, network]);

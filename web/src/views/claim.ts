@@ -1,7 +1,7 @@
 import { gql } from '../api';
 import { clear, formatDate, formatDateTime, h, link, lower, markSpans, type Child } from '../dom';
 import type { ViewContext } from '../main';
-import { actorHref, claimHref, sourceHref } from '../routes';
+import { sourceHref } from '../routes';
 import { CLAIM_ROW, type ActorRef, type ClaimRow, type Excerpt, type SourceRef } from '../types';
 import {
   actorLink,
@@ -68,7 +68,9 @@ function facts(c: ClaimDetail): HTMLElement {
     c.targets.length ? row('About', joinLinks(c.targets.map(actorLink))) : null,
     row(
       'Date',
-      c.statedOn ? h('time', { datetime: c.statedOn }, formatDate(c.statedOn)) : ['not stated; ', claimDate(c)],
+      c.statedOn
+        ? h('time', { datetime: c.statedOn }, formatDate(c.statedOn))
+        : ['not stated; ', claimDate(c)],
       c.statedOnText ? ` (the source says “${c.statedOnText}”)` : null,
     ),
     c.cue ? row('Cue', `“${c.cue}”`) : null,
@@ -77,7 +79,9 @@ function facts(c: ClaimDetail): HTMLElement {
     c.figures.length
       ? row(
           'Figures',
-          c.figures.map((f) => `${f.value}${f.unit ? ` ${f.unit}` : ''}${f.measure ? ` (${f.measure})` : ''}`).join('; '),
+          c.figures
+            .map((f) => `${f.value}${f.unit ? ` ${f.unit}` : ''}${f.measure ? ` (${f.measure})` : ''}`)
+            .join('; '),
         )
       : null,
   );
@@ -91,7 +95,8 @@ function provenance(c: ClaimDetail): HTMLElement {
     { class: 'chain', 'aria-label': 'Provenance, from claimant to words' },
     c.provenance.map((p) => {
       if (p.actor) return step(p.kind, actorLink(p.actor));
-      if (p.excerpt) return step(p.kind, h('q', {}, p.excerpt.exact), ` (characters ${p.excerpt.start}–${p.excerpt.end})`);
+      if (p.excerpt)
+        return step(p.kind, h('q', {}, p.excerpt.exact), ` (characters ${p.excerpt.start}–${p.excerpt.end})`);
       if (p.source) return step(p.kind, link(sourceHref(p.source.url, c.id), p.source.title ?? p.source.url));
       return step(p.kind);
     }),
@@ -100,7 +105,10 @@ function provenance(c: ClaimDetail): HTMLElement {
 
 /** The claim's source text, its own words marked (and scrolled to once drawn). */
 function sourceTexts(c: ClaimDetail): HTMLElement[] {
-  const bySource = new Map<string, { source: ClaimDetail['evidence'][number]['source']; spans: { start: number; end: number }[] }>();
+  const bySource = new Map<
+    string,
+    { source: ClaimDetail['evidence'][number]['source']; spans: { start: number; end: number }[] }
+  >();
   for (const e of c.evidence) {
     const entry = bySource.get(e.source.url) ?? { source: e.source, spans: [] };
     entry.spans.push({ start: e.start ?? 0, end: e.end ?? 0 });
@@ -131,7 +139,15 @@ function history(c: ClaimDetail): HTMLElement {
     'table',
     { class: 'history' },
     h('caption', { class: 'visually-hidden' }, 'Every write that touched this claim, oldest first'),
-    h('thead', {}, h('tr', {}, ['When', 'Who', 'Role', 'What', 'Summary'].map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['When', 'Who', 'Role', 'What', 'Summary'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -227,17 +243,33 @@ export async function renderClaim(ctx: ViewContext): Promise<void> {
           'li',
           {},
           'Sources: ',
-          joinLinks([...new Map(c.evidence.map((e) => [e.source.url, e.source])).values()].map((s) => link(sourceHref(s.url, c.id), sourceLabel(s)))),
+          joinLinks(
+            [...new Map(c.evidence.map((e) => [e.source.url, e.source])).values()].map((s) =>
+              link(sourceHref(s.url, c.id), sourceLabel(s)),
+            ),
+          ),
         ),
         h(
           'li',
           {},
           'Export: ',
-          h('a', { href: `/export/claims/${encodeURIComponent(c.id)}.jsonld`, download: `${c.id}.jsonld` }, 'this claim as JSON-LD'),
+          h(
+            'a',
+            { href: `/export/claims/${encodeURIComponent(c.id)}.jsonld`, download: `${c.id}.jsonld` },
+            'this claim as JSON-LD',
+          ),
           ' · ',
-          h('a', { href: `/export/graph.graphml?actors=${encodeURIComponent(c.claimant.id)}`, download: true }, "the claimant's graph as GraphML"),
+          h(
+            'a',
+            { href: `/export/graph.graphml?actors=${encodeURIComponent(c.claimant.id)}`, download: true },
+            "the claimant's graph as GraphML",
+          ),
           ' · ',
-          h('a', { href: `/export/graph.json?actors=${encodeURIComponent(c.claimant.id)}`, download: true }, 'as JSON'),
+          h(
+            'a',
+            { href: `/export/graph.json?actors=${encodeURIComponent(c.claimant.id)}`, download: true },
+            'as JSON',
+          ),
         ),
       ),
     ),
@@ -265,4 +297,3 @@ function uniqueActors(c: ClaimDetail): ActorRef[] {
   );
   return [...new Map(all.map((a) => [a.id, a])).values()];
 }
-

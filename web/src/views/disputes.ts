@@ -3,7 +3,7 @@ import { clear, h, link } from '../dom';
 import type { ViewContext } from '../main';
 import { disputesHref } from '../routes';
 import { CLAIM_ROW, type ClaimRow } from '../types';
-import { claimCard, empty, errorBox, loading } from '../ui';
+import { claimCard, errorBox, loading } from '../ui';
 
 interface Dispute {
   claim: ClaimRow;
@@ -23,7 +23,12 @@ export async function renderDisputes(ctx: ViewContext): Promise<void> {
   const form = h(
     'form',
     { class: 'inline-form', 'aria-label': 'Filter disputes' },
-    h('label', { class: 'field' }, h('span', {}, 'Actor (either side)'), h('input', { name: 'actor', value: actor, placeholder: 'e.g. Kabul' })),
+    h(
+      'label',
+      { class: 'field' },
+      h('span', {}, 'Actor (either side)'),
+      h('input', { name: 'actor', value: actor, placeholder: 'e.g. Kabul' }),
+    ),
     h('button', { type: 'submit' }, 'Show'),
   );
   form.addEventListener('submit', (e) => {
@@ -34,7 +39,11 @@ export async function renderDisputes(ctx: ViewContext): Promise<void> {
   clear(
     root,
     h('h1', {}, 'Disputes'),
-    h('p', { class: 'lede' }, 'Every disputed claim beside the denials and the contradicting figures that dispute it.'),
+    h(
+      'p',
+      { class: 'lede' },
+      'Every disputed claim beside the denials and the contradicting figures that dispute it.',
+    ),
     form,
     out,
   );
@@ -68,7 +77,11 @@ export async function renderDisputes(ctx: ViewContext): Promise<void> {
             h(
               'div',
               { class: 'side-by-side' },
-              h('div', { class: 'this plain' }, claimCard(d.claim, { heading: 'h2', label: 'Disputed claim' })),
+              h(
+                'div',
+                { class: 'this plain' },
+                claimCard(d.claim, { heading: 'h2', label: 'Disputed claim' }),
+              ),
               h(
                 'div',
                 { class: 'against' },
@@ -82,7 +95,11 @@ export async function renderDisputes(ctx: ViewContext): Promise<void> {
       list.length === limit && limit < CAP
         ? h('p', {}, link(`${disputesHref(actor)}${actor ? '&' : '?'}n=${CAP}`, 'Show more disputes'))
         : list.length === CAP
-          ? h('p', { class: 'note' }, `Only the first ${CAP} disputes are shown: filter by an actor to see others.`)
+          ? h(
+              'p',
+              { class: 'note' },
+              `Only the first ${CAP} disputes are shown: filter by an actor to see others.`,
+            )
           : null,
     );
   } catch (err) {

@@ -53,10 +53,20 @@ function tokenForm(onToken: () => void): HTMLElement {
       'label',
       { class: 'field' },
       h('span', {}, 'Editor token'),
-      h('input', { type: 'password', name: 'token', autocomplete: 'off', required: true, placeholder: 'cg_…' }),
+      h('input', {
+        type: 'password',
+        name: 'token',
+        autocomplete: 'off',
+        required: true,
+        placeholder: 'cg_…',
+      }),
     ),
     h('button', { type: 'submit' }, 'Use this token'),
-    h('p', { class: 'note' }, 'Kept for this browser session only (sessionStorage); `npm run token -- --role editor` makes one.'),
+    h(
+      'p',
+      { class: 'note' },
+      'Kept for this browser session only (sessionStorage); `npm run token -- --role editor` makes one.',
+    ),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -81,20 +91,36 @@ function draftItem(d: Draft, token: string, refresh: () => void): HTMLElement {
   };
   const verify = h('button', { type: 'button' }, 'Verify');
   verify.addEventListener('click', () =>
-    act('verify the draft', `mutation Verify($id: ID!) { verifyDraft(id: $id) { id verification } }`, { id: d.id }),
+    act('verify the draft', `mutation Verify($id: ID!) { verifyDraft(id: $id) { id verification } }`, {
+      id: d.id,
+    }),
   );
 
   const editForm = h(
     'form',
     { class: 'edit-form', hidden: true, 'aria-label': `Edit draft ${d.id}` },
-    h('label', { class: 'field' }, h('span', {}, 'Content'), h('textarea', { name: 'content', rows: 3 }, d.content)),
+    h(
+      'label',
+      { class: 'field' },
+      h('span', {}, 'Content'),
+      h('textarea', { name: 'content', rows: 3 }, d.content),
+    ),
     h(
       'label',
       { class: 'field' },
       h('span', {}, 'Kind'),
-      h('select', { name: 'kind', 'aria-label': 'Kind' }, KINDS.map((k) => h('option', { value: k, selected: k === d.kind }, k.toLowerCase()))),
+      h(
+        'select',
+        { name: 'kind', 'aria-label': 'Kind' },
+        KINDS.map((k) => h('option', { value: k, selected: k === d.kind }, k.toLowerCase())),
+      ),
     ),
-    h('label', { class: 'field' }, h('span', {}, 'Claimant'), h('input', { name: 'claimant', value: d.claimant.name })),
+    h(
+      'label',
+      { class: 'field' },
+      h('span', {}, 'Claimant'),
+      h('input', { name: 'claimant', value: d.claimant.name }),
+    ),
     h('button', { type: 'submit' }, 'Verify with these edits'),
   );
   editForm.addEventListener('submit', (e) => {
@@ -129,10 +155,14 @@ function draftItem(d: Draft, token: string, refresh: () => void): HTMLElement {
     e.preventDefault();
     const reason = String(new FormData(rejectForm).get('reason') ?? '').trim();
     if (!reason) return;
-    void act('reject the draft', `mutation Reject($id: ID!, $reason: String!) { rejectDraft(id: $id, reason: $reason) { id verification } }`, {
-      id: d.id,
-      reason,
-    });
+    void act(
+      'reject the draft',
+      `mutation Reject($id: ID!, $reason: String!) { rejectDraft(id: $id, reason: $reason) { id verification } }`,
+      {
+        id: d.id,
+        reason,
+      },
+    );
   });
   const reject = h('button', { type: 'button', 'aria-expanded': 'false' }, 'Reject…');
   reject.addEventListener('click', () => {
@@ -165,7 +195,11 @@ function draftItem(d: Draft, token: string, refresh: () => void): HTMLElement {
         rejectForm,
         status,
       ),
-      h('div', { class: 'against' }, d.evidence.length ? d.evidence.map(excerptQuote) : empty('No words anchored.')),
+      h(
+        'div',
+        { class: 'against' },
+        d.evidence.length ? d.evidence.map(excerptQuote) : empty('No words anchored.'),
+      ),
     ),
   );
 }
@@ -183,8 +217,14 @@ export async function renderReview(ctx: ViewContext): Promise<void> {
   clear(
     root,
     h('h1', {}, 'Review queue'),
-    h('p', { class: 'lede' }, 'Drafts extracted from sources, most confident first. Check each against its words, then verify, edit or reject it.'),
-    token ? h('div', { class: 'token-line' }, 'Using your editor token for this session. ', forget) : tokenForm(() => void renderReview(ctx)),
+    h(
+      'p',
+      { class: 'lede' },
+      'Drafts extracted from sources, most confident first. Check each against its words, then verify, edit or reject it.',
+    ),
+    token
+      ? h('div', { class: 'token-line' }, 'Using your editor token for this session. ', forget)
+      : tokenForm(() => void renderReview(ctx)),
     out,
   );
   if (!token) {
@@ -195,7 +235,12 @@ export async function renderReview(ctx: ViewContext): Promise<void> {
   const extract = h(
     'form',
     { class: 'inline-form', 'aria-label': 'Extract drafts' },
-    h('label', { class: 'field' }, h('span', {}, 'Extract drafts from the source at URL'), h('input', { name: 'source', type: 'url', required: true })),
+    h(
+      'label',
+      { class: 'field' },
+      h('span', {}, 'Extract drafts from the source at URL'),
+      h('input', { name: 'source', type: 'url', required: true }),
+    ),
     h('button', { type: 'submit' }, 'Extract'),
   );
   const extractStatus = h('div', { 'aria-live': 'polite' });
@@ -209,7 +254,10 @@ export async function renderReview(ctx: ViewContext): Promise<void> {
         { source },
         { token },
       );
-      clear(extractStatus, h('p', { role: 'status' }, `${r.extractClaims?.drafts.length ?? 0} drafts extracted.`));
+      clear(
+        extractStatus,
+        h('p', { role: 'status' }, `${r.extractClaims?.drafts.length ?? 0} drafts extracted.`),
+      );
       void load();
     } catch (err) {
       clear(extractStatus, errorBox(err, 'extract drafts'));
@@ -220,14 +268,30 @@ export async function renderReview(ctx: ViewContext): Promise<void> {
   const load = async () => {
     clear(out, loading('the drafts'));
     try {
-      const data = await gql<{ claims: { totalCount: number; edges: { node: Draft }[] } }>(QUEUE, { first: PAGE }, { token });
+      const data = await gql<{ claims: { totalCount: number; edges: { node: Draft }[] } }>(
+        QUEUE,
+        { first: PAGE },
+        { token },
+      );
       if (!ctx.current()) return;
       // Most confident first (the queue's server-side sort argument is not part of the contract yet).
-      const drafts = data.claims.edges.map((e) => e.node).sort((a, b) => (b.confidence ?? -1) - (a.confidence ?? -1));
+      const drafts = data.claims.edges
+        .map((e) => e.node)
+        .sort((a, b) => (b.confidence ?? -1) - (a.confidence ?? -1));
       clear(
         out,
-        h('p', { class: 'count', role: 'status' }, drafts.length ? `${data.claims.totalCount} drafts to review.` : 'No drafts to review.'),
-        drafts.length ? h('ol', { class: 'drafts' }, drafts.map((d) => draftItem(d, token, () => void load()))) : null,
+        h(
+          'p',
+          { class: 'count', role: 'status' },
+          drafts.length ? `${data.claims.totalCount} drafts to review.` : 'No drafts to review.',
+        ),
+        drafts.length
+          ? h(
+              'ol',
+              { class: 'drafts' },
+              drafts.map((d) => draftItem(d, token, () => void load())),
+            )
+          : null,
       );
     } catch (err) {
       if (!ctx.current()) return;
@@ -237,8 +301,21 @@ export async function renderReview(ctx: ViewContext): Promise<void> {
           h(
             'div',
             { class: 'error', role: 'alert' },
-            h('p', {}, h('strong', {}, 'This server has no review queue yet. '), 'Its API lacks the draft fields (Claim.verification, verifyDraft, rejectDraft) that extraction adds.'),
-            h('p', { class: 'code' }, 'Server said: ', (err as Error).message, ' (', h('code', {}, (err as ApiError).code), ')'),
+            h(
+              'p',
+              {},
+              h('strong', {}, 'This server has no review queue yet. '),
+              'Its API lacks the draft fields (Claim.verification, verifyDraft, rejectDraft) that extraction adds.',
+            ),
+            h(
+              'p',
+              { class: 'code' },
+              'Server said: ',
+              (err as Error).message,
+              ' (',
+              h('code', {}, (err as ApiError).code),
+              ')',
+            ),
           ),
         );
       } else clear(out, errorBox(err, 'load the drafts'));

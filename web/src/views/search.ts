@@ -57,8 +57,14 @@ function buildForm(params: URLSearchParams): HTMLFormElement {
       { class: 'filters' },
       h('legend', {}, 'Filters'),
       field('Kind', select('kind', KINDS, params.get('kind'), 'any kind')),
-      field('Claimant', h('input', { name: 'claimant', value: params.get('claimant') ?? '', placeholder: 'e.g. Islamabad' })),
-      field('Target', h('input', { name: 'target', value: params.get('target') ?? '', placeholder: 'e.g. TTP' })),
+      field(
+        'Claimant',
+        h('input', { name: 'claimant', value: params.get('claimant') ?? '', placeholder: 'e.g. Islamabad' }),
+      ),
+      field(
+        'Target',
+        h('input', { name: 'target', value: params.get('target') ?? '', placeholder: 'e.g. TTP' }),
+      ),
       field('Stated from', h('input', { type: 'date', name: 'from', value: params.get('from') ?? '' })),
       field('Stated to', h('input', { type: 'date', name: 'to', value: params.get('to') ?? '' })),
       field('Status', select('status', STATUSES, params.get('status'), 'any status')),
@@ -183,11 +189,25 @@ async function textSearch(params: URLSearchParams, out: HTMLElement, ctx: ViewCo
         ? `No claims match “${q}”${filtered ? ' with these filters' : ''}.`
         : `${hits.length} claim${hits.length === 1 ? ' matches' : 's match'} “${q}”${filtered ? ` with these filters (of the ${data.searchClaims.length} best matches)` : ''}, best first.`,
     ),
-    hits.length ? h('ol', { class: 'results' }, hits.map((hit) => resultItem(hit.claim, hit.highlights))) : null,
+    hits.length
+      ? h(
+          'ol',
+          { class: 'results' },
+          hits.map((hit) => resultItem(hit.claim, hit.highlights)),
+        )
+      : null,
     more && limit < SEARCH_CAP
-      ? h('p', {}, link(searchHref({ ...Object.fromEntries(params), n: String(SEARCH_CAP) }), 'Show more matches'))
+      ? h(
+          'p',
+          {},
+          link(searchHref({ ...Object.fromEntries(params), n: String(SEARCH_CAP) }), 'Show more matches'),
+        )
       : more
-        ? h('p', { class: 'note' }, `Only the ${SEARCH_CAP} best matches are searched: add words to narrow the search.`)
+        ? h(
+            'p',
+            { class: 'note' },
+            `Only the ${SEARCH_CAP} best matches are searched: add words to narrow the search.`,
+          )
         : null,
     exportLinks(params),
   );
@@ -223,7 +243,13 @@ async function browse(params: URLSearchParams, out: HTMLElement, ctx: ViewContex
         ? 'No claims match these filters.'
         : `${totalCount} claim${totalCount === 1 ? '' : 's'}${Object.keys(filter).length ? (totalCount === 1 ? ' matches these filters' : ' match these filters') : ' in the graph'}, newest first${after ? ' (a later page)' : ''}.`,
     ),
-    edges.length ? h('ol', { class: 'results' }, edges.map((e) => resultItem(e.node, []))) : null,
+    edges.length
+      ? h(
+          'ol',
+          { class: 'results' },
+          edges.map((e) => resultItem(e.node, [])),
+        )
+      : null,
     h(
       'nav',
       { class: 'pager', 'aria-label': 'Result pages' },
@@ -239,7 +265,9 @@ async function browse(params: URLSearchParams, out: HTMLElement, ctx: ViewContex
 export async function renderSearch(ctx: ViewContext): Promise<void> {
   const { root, route } = ctx;
   const params = route.params;
-  document.title = params.get('q') ? `“${params.get('q')}” · claimgraph explorer` : 'Search · claimgraph explorer';
+  document.title = params.get('q')
+    ? `“${params.get('q')}” · claimgraph explorer`
+    : 'Search · claimgraph explorer';
   // Re-searching keeps the form (and the keyboard focus in it); only the results are redrawn.
   let form = root.querySelector<HTMLFormElement>('#search-form');
   let out = root.querySelector<HTMLElement>('#results');

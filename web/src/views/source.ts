@@ -24,8 +24,17 @@ export async function renderSource(ctx: ViewContext): Promise<void> {
   const focus = route.params.get('claim');
   clear(root, loading('the source'));
   const data = await gql<{
-    source: { url: string; title: string | null; publishedAt: string | null; publisher: ActorRef | null; text: string } | null;
-  }>(`query Source($url: String!) { source(url: $url) { url title publishedAt publisher { id name } text } }`, { url });
+    source: {
+      url: string;
+      title: string | null;
+      publishedAt: string | null;
+      publisher: ActorRef | null;
+      text: string;
+    } | null;
+  }>(
+    `query Source($url: String!) { source(url: $url) { url title publishedAt publisher { id name } text } }`,
+    { url },
+  );
   if (!ctx.current()) return;
   const s = data.source;
   if (!s) {
@@ -71,7 +80,14 @@ export async function renderSource(ctx: ViewContext): Promise<void> {
           // Words that carry several claims (one excerpt inside another) link to the narrowest.
           'data-claims': [...new Set(covering.map((c) => c.claim.id))].join(' '),
         },
-        h('a', { href: claimHref(span.claim.id), title: `${span.claim.kind.toLowerCase()}: ${span.claim.content}` }, piece),
+        h(
+          'a',
+          {
+            href: claimHref(span.claim.id),
+            title: `${span.claim.kind.toLowerCase()}: ${span.claim.content}`,
+          },
+          piece,
+        ),
       ),
     ),
   );
@@ -121,7 +137,11 @@ export async function renderSource(ctx: ViewContext): Promise<void> {
                   ' — ',
                   actorLink(c.claimant),
                   ' · ',
-                  h('a', { href: `/export/claims/${encodeURIComponent(c.id)}.jsonld`, download: `${c.id}.jsonld` }, 'JSON-LD'),
+                  h(
+                    'a',
+                    { href: `/export/claims/${encodeURIComponent(c.id)}.jsonld`, download: `${c.id}.jsonld` },
+                    'JSON-LD',
+                  ),
                 ),
               ),
             )
