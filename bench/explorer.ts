@@ -200,7 +200,8 @@ async function main(): Promise<void> {
     );
     const big = await timeClaimView(browser, http.url, SEED_CLAIM);
     console.log(`${CLAIMS} + 19 claims, ${SEED_CLAIM}: ${fmt(big)}`);
-    const synthetic = claimId(Math.floor(CLAIMS / 2) - 1);
+    // i % 10 === 8: claim i + 1 denies it, so it is disputed.
+    const synthetic = claimId(Math.floor(CLAIMS / 20) * 10 - 2);
     const other = await timeClaimView(browser, http.url, synthetic);
     console.log(
       `${CLAIMS} + 19 claims, ${synthetic} (disputed, in a source of ${PER_SOURCE} claims): ${fmt(other)}`,

@@ -31,7 +31,8 @@ let w: WatchedPage;
 beforeAll(async () => {
   ({ executor, app } = await openSeededApp());
   browser = await launchChromium();
-});
+  // Seeding and a first Chromium start on a busy 2-core machine can take longer than a test.
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await closeApp(app, executor);
@@ -40,7 +41,7 @@ beforeEach(async () => {
   w = await openPage(browser);
 });
 afterEach(async () => {
-  await w.context.close();
+  await w?.context.close();
 });
 
 /** What the claim view must show, on first arrival and after a reload alike. */
@@ -166,7 +167,7 @@ it('walks the fact-checker path: search, the accusation in its words, its denial
   await screenshot(page, 'fact-checker-3-node');
 
   expectCleanPage(w);
-});
+}, 120_000);
 
 it('is usable from the keyboard, with landmarks and labels', async () => {
   const { page } = w;
@@ -194,4 +195,4 @@ it('is usable from the keyboard, with landmarks and labels', async () => {
   // A new view moves focus to its heading, as a page load would for a screen reader.
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
   expectCleanPage(w);
-});
+}, 120_000);

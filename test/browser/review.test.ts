@@ -58,7 +58,8 @@ beforeAll(async () => {
   drafts = extracted.body.data?.extractClaims.drafts.map((d) => d.id) ?? [];
   expect(drafts.length).toBeGreaterThanOrEqual(2);
   browser = await launchChromium();
-});
+  // Seeding and a first Chromium start on a busy 2-core machine can take longer than a test.
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await closeApp(app, executor);
@@ -67,7 +68,7 @@ beforeEach(async () => {
   w = await openPage(browser);
 });
 afterEach(async () => {
-  await w.context.close();
+  await w?.context.close();
 });
 
 async function verificationOf(id: string): Promise<string | undefined> {
@@ -118,7 +119,7 @@ it('asks for the token once, keeps it for the session only, and verifies and rej
   expect(await fresh.page.getByLabel('Editor token').count()).toBe(1);
   await fresh.context.close();
   expectCleanPage(w);
-});
+}, 120_000);
 
 it('says in words when a draft cannot be verified (NOT_A_DRAFT)', async () => {
   const { page } = w;
@@ -136,4 +137,4 @@ it('says in words when a draft cannot be verified (NOT_A_DRAFT)', async () => {
   await alert.waitFor();
   expect(await alert.locator('code').textContent()).toBe('NOT_A_DRAFT');
   expectCleanPage(w);
-});
+}, 120_000);

@@ -26,7 +26,8 @@ let w: WatchedPage;
 beforeAll(async () => {
   ({ executor, app } = await openSeededApp());
   browser = await launchChromium();
-});
+  // Seeding and a first Chromium start on a busy 2-core machine can take longer than a test.
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await closeApp(app, executor);
@@ -35,7 +36,7 @@ beforeEach(async () => {
   w = await openPage(browser);
 });
 afterEach(async () => {
-  await w.context.close();
+  await w?.context.close();
 });
 
 const resultIds = (page: Page) =>
@@ -87,7 +88,7 @@ describe('search filters', () => {
     expect(await page.getByLabel('Kind', { exact: true }).inputValue()).toBe('COMMITMENT');
     expect(await page.getByLabel('Claimant', { exact: true }).inputValue()).toBe('Islamabad');
     expectCleanPage(w);
-  });
+  }, 120_000);
 
   it('browse every claim with no words: claimant, kind, status and dates go to the server', async () => {
     const { page } = w;
@@ -118,7 +119,7 @@ describe('search filters', () => {
       '1 claim matches these filters, newest first.',
     );
     expectCleanPage(w);
-  });
+  }, 120_000);
 });
 
 it('the source view marks every excerpt, each opening its claim', async () => {
@@ -149,7 +150,7 @@ it('the source view marks every excerpt, each opening its claim', async () => {
   await viewReady(page, 'claim');
   expect(page.url()).toBe(`${app.url}/#/claim/pakistan-accuses-kabul-of-harboring-ttp`);
   expectCleanPage(w);
-});
+}, 120_000);
 
 it('the disputes view sets each disputed claim beside its denials, and filters by actor', async () => {
   const { page } = w;
@@ -173,7 +174,7 @@ it('the disputes view sets each disputed claim beside its denials, and filters b
   expect(await page.locator('p.count').textContent()).toBe('No disputed claims involving “Qatar”.');
   expect(page.url()).toBe(`${app.url}/#/disputes?actor=Qatar`);
   expectCleanPage(w);
-});
+}, 120_000);
 
 describe('errors are said in words', () => {
   it('a refused search shows the API message and its code', async () => {
@@ -185,7 +186,7 @@ describe('errors are said in words', () => {
     expect(await alert.locator('code').textContent()).toBe('BAD_USER_INPUT');
     await screenshot(page, 'api-error');
     expectCleanPage(w);
-  });
+  }, 120_000);
 
   it('an unknown actor, claim or source says so instead of a blank page', async () => {
     const { page } = w;
@@ -203,5 +204,5 @@ describe('errors are said in words', () => {
     await viewReady(page, 'actor');
     expect(await page.locator('h1').textContent()).toBe('No such actor');
     expectCleanPage(w);
-  });
+  }, 120_000);
 });

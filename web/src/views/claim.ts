@@ -209,7 +209,9 @@ export async function renderClaim(ctx: ViewContext): Promise<void> {
         : null,
     );
   };
-  fillAgainst(c.status === 'DISPUTED' ? null : []);
+  // Only a FIGURE can be contradicted (by another figure for the same measure, unit and event).
+  const mayBeContradicted = c.status === 'DISPUTED' && c.kind === 'FIGURE';
+  fillAgainst(mayBeContradicted ? null : []);
 
   clear(
     root,
@@ -276,7 +278,7 @@ export async function renderClaim(ctx: ViewContext): Promise<void> {
   );
   root.querySelector('mark.this-claim')?.scrollIntoView({ block: 'center' });
 
-  if (c.status === 'DISPUTED') {
+  if (mayBeContradicted) {
     // Contradicting figures are computed by `disputes`, not a Claim field: one more request.
     try {
       const d = await gql<{ disputes: { claim: { id: string }; contradictions: ClaimRow[] }[] }>(

@@ -48,7 +48,7 @@ function lacksReviewApi(err: unknown): boolean {
 function tokenForm(onToken: () => void): HTMLElement {
   const form = h(
     'form',
-    { class: 'inline-form', 'aria-label': 'Editor token' },
+    { class: 'inline-form', 'aria-label': 'Sign in as an editor' },
     h(
       'label',
       { class: 'field' },
