@@ -110,8 +110,14 @@ it('the claim view sets a figure beside the figure that contradicts it, each wit
 
   await page.goto(`${app.url}/#/disputes?actor=fire-brigade`);
   await viewReady(page, 'disputes');
-  const dispute = page.locator('li.dispute');
-  expect(await dispute.count()).toBe(1);
-  expect(await dispute.locator('.against .card-label').allTextContents()).toEqual(['Contradicted by']);
+  // Each figure is disputed by the other, and the fire brigade is on one side of both.
+  const claims = await page
+    .locator('li.dispute .this article')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
+  expect(claims.sort()).toEqual(['fire-brigade-fire-deaths', 'port-authority-fire-deaths']);
+  expect(await page.locator('li.dispute .against .card-label').allTextContents()).toEqual([
+    'Contradicted by',
+    'Contradicted by',
+  ]);
   expectCleanPage(w);
 }, 120_000);
