@@ -9,7 +9,9 @@ COPY neo4j/pom.xml ./neo4j/pom.xml
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
+# The explorer served at / (web/ bundled into dist/web by esbuild, a dev dependency).
+COPY web ./web
+RUN npx tsc -p tsconfig.build.json && node web/build.js && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -45,7 +45,7 @@ export async function buildApollo(deps: {
     maxAliases: { n: 15 },
     maxDirectives: { n: 50 },
     maxTokens: { n: 2000 },
-    costLimit: { maxCost: 5000 },
+    costLimit: { maxCost: 20000 },
     blockFieldSuggestion: { enabled: config.env === 'production' },
   });
   const protection = armor.protect();

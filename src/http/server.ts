@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
@@ -13,7 +11,7 @@ import type { Config } from '../config';
 import { buildApollo, type Context } from '../graphql/apollo';
 import { contextFor } from '../graphql/context';
 import { exportRouter } from './exports';
-import { PROJECT_ROOT } from '../paths';
+import { explorerRouter } from './explorer';
 
 export interface HttpService {
   server: http.Server;
@@ -47,13 +45,8 @@ export async function startHttp(config: Config, logger: Logger, executor: Execut
     }),
   );
 
-  if (config.landingPage) {
-    // Our own page (Apollo's load their scripts from a CDN and fail offline); LANDING_PAGE=false hides it.
-    const page = fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'http', 'landing.html'), 'utf8');
-    app.get('/', (_req, res) => {
-      res.type('html').send(page);
-    });
-  }
+  // The explorer at / (and its assets), the GraphQL console at /console.
+  app.use(explorerRouter({ console: config.landingPage }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -83,12 +83,24 @@ describe('health endpoints', () => {
     expect(res.headers.get('x-request-id')).toBe('trace-123');
   });
 
-  it('serves a landing page that loads nothing from a CDN', async () => {
-    const res = await fetch(`${app.url}/`);
+  it('serves the GraphQL console at /console, loading nothing from a CDN', async () => {
+    const res = await fetch(`${app.url}/console`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toMatch(/<title>claimgraph/);
+    expect(html).toMatch(/<title>claimgraph · GraphQL/);
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/);
+  });
+
+  it('serves the explorer at /, its scripts and styles from this server only', async () => {
+    const res = await fetch(`${app.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await res.text();
+    expect(html).toMatch(/<title>claimgraph explorer/);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const js = await fetch(`${app.url}/app.js`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
   });
 
   it('answers an unknown route with a JSON 404 that points at the API', async () => {

@@ -87,7 +87,8 @@ async function refuseToWipe(uri: string): Promise<void> {
 
 /**
  * Some tests run the built service and CLIs (dist/), as users do: build first, so a bare `npx jest`
- * never tests stale code. Incremental, so an unchanged tree costs about a second.
+ * never tests stale code. Incremental, so an unchanged tree costs about a second (the explorer's
+ * esbuild bundle about another).
  */
 function build(): void {
   const tsc = require.resolve('typescript/bin/tsc');
@@ -97,6 +98,12 @@ function build(): void {
   });
   if (run.status !== 0)
     throw new Error('claimgraph tests: the build (tsc -p tsconfig.build.json) failed; see above');
+  // The explorer's bundle (dist/web), which the server serves at / and the browser tests load.
+  const web = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'web', 'build.js')], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
+  if (web.status !== 0) throw new Error('claimgraph tests: the web build (web/build.js) failed; see above');
 }
 
 export default async function globalSetup(): Promise<void> {
