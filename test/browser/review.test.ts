@@ -123,6 +123,26 @@ it('asks for the token once, keeps it for the session only, and verifies and rej
 
 it('says in words when a draft cannot be verified (NOT_A_DRAFT)', async () => {
   const { page } = w;
+  // A draft of its own: the walk above reviewed every draft of the first source.
+  const url = 'https://example.org/2025/11/13/army-statement-review';
+  await app.gql(
+    'mutation($input: AddSourceInput!) { addSource(input: $input) { url } }',
+    {
+      input: {
+        url,
+        title: 'Army statement',
+        publishedAt: '2025-11-13',
+        text: 'The Pakistani army said the crossing would reopen on Friday.',
+      },
+    },
+    { token },
+  );
+  const extracted = await app.gql<{ extractClaims: { drafts: { id: string }[] } }>(
+    'mutation($source: String!) { extractClaims(source: $source) { drafts { id } } }',
+    { source: url },
+    { token },
+  );
+  expect(extracted.body.data?.extractClaims.drafts.length).toBeGreaterThanOrEqual(1);
   await page.goto(`${app.url}/#/review`);
   await viewReady(page, 'review');
   await page.getByLabel('Editor token').fill(token);
