@@ -174,7 +174,10 @@ function countSelections(
   return total;
 }
 
-function fieldDefinition(type: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+function fieldDefinition(
+  type: GraphQLCompositeType,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
   return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
 }
 
@@ -213,7 +216,11 @@ function coerceArguments(
   }
 }
 
-function checkListArguments(typeName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>) {
+function checkListArguments(
+  typeName: string,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+) {
   for (const arg of field.args as readonly GraphQLArgument[]) {
     if (args[arg.name] === undefined) continue;
     checkValue(`${typeName}.${field.name}(${arg.name})`, arg.name, arg.type, args[arg.name]);
@@ -262,14 +269,19 @@ export function checkOperationLimits(
   const walk: Walk = {
     schema,
     fragments: new Map(
-      document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])),
+      document.definitions.flatMap((d) =>
+        d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [],
+      ),
     ),
     variables: coerced.coerced,
     memo: new Map(),
   };
   const nodes = countSelections(walk, operation.selectionSet, root, null);
   if (nodes > NODE_LIMIT) {
-    const shown = nodes > NODE_LIMIT * 1000 ? `more than ${(NODE_LIMIT * 1000).toLocaleString('en-US')}` : nodes.toLocaleString('en-US');
+    const shown =
+      nodes > NODE_LIMIT * 1000
+        ? `more than ${(NODE_LIMIT * 1000).toLocaleString('en-US')}`
+        : nodes.toLocaleString('en-US');
     throw new QueryTooComplexError(
       `query too complex: it could return ${shown} nodes, more than the limit of ${NODE_LIMIT.toLocaleString('en-US')}; ` +
         'ask for smaller pages (`first`) or nest fewer lists',

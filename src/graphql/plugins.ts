@@ -19,7 +19,8 @@ import { checkOperationLimits, requestError } from './limits';
 /** The ClaimgraphError behind a GraphQL error, if any (resolver errors wrap it once). */
 export function claimgraphCause(error: unknown): ClaimgraphError | null {
   if (error instanceof ClaimgraphError) return error;
-  if (error instanceof GraphQLError && error.originalError instanceof ClaimgraphError) return error.originalError;
+  if (error instanceof GraphQLError && error.originalError instanceof ClaimgraphError)
+    return error.originalError;
   return null;
 }
 
@@ -84,7 +85,8 @@ export function truthfulResponsesPlugin(logger: Logger): ApolloServerPlugin<Cont
           if (body?.kind !== 'single' || !rc.errors?.length) return;
           if (!withoutData(body.singleResult.data)) return;
           const causes = rc.errors.map(claimgraphCause).filter((e): e is ClaimgraphError => e !== null);
-          const unavailable = causes.find((e) => e.httpStatus === 503) ?? causes.find((e) => e.httpStatus === 504);
+          const unavailable =
+            causes.find((e) => e.httpStatus === 503) ?? causes.find((e) => e.httpStatus === 504);
           if (unavailable) {
             rc.response.http.status = unavailable.httpStatus;
             if (unavailable.httpStatus === 503) {
@@ -97,6 +99,9 @@ export function truthfulResponsesPlugin(logger: Logger): ApolloServerPlugin<Cont
           } else if (body.singleResult.data === undefined && causes[0]) {
             // Refused before execution (the limits above): the error's own status.
             rc.response.http.status = causes[0].httpStatus;
+          } else if (causes.length === 0 && rc.errors.some(isUnexpected)) {
+            // Nothing answered, and through the server's fault: not a 200.
+            rc.response.http.status = 500;
           }
         },
       };

@@ -17,15 +17,30 @@ import { exportRouter } from './exports';
 import { PROJECT_ROOT } from '../paths';
 
 /** What a client gets for a body express could not read: a coded JSON error, never HTML. */
-function bodyError(err: { type?: unknown; status?: unknown }): { status: number; code: string; message: string } | null {
+function bodyError(err: {
+  type?: unknown;
+  status?: unknown;
+}): { status: number; code: string; message: string } | null {
   switch (err.type) {
     case 'entity.parse.failed':
-      return { status: 400, code: 'BAD_REQUEST', message: 'the request body is not valid JSON (a JSON object)' };
+      return {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'the request body is not valid JSON (a JSON object)',
+      };
     case 'entity.too.large':
-      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'the request body is larger than the limit (BODY_LIMIT)' };
+      return {
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'the request body is larger than the limit (BODY_LIMIT)',
+      };
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return { status: 415, code: 'BAD_REQUEST', message: 'the body must be UTF-8 JSON, without content encoding' };
+      return {
+        status: 415,
+        code: 'BAD_REQUEST',
+        message: 'the body must be UTF-8 JSON, without content encoding',
+      };
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
