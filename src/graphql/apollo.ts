@@ -55,7 +55,8 @@ export async function buildApollo(deps: {
   // off too: it re-parses in parsingDidStart, where any syntax error became a 500; graphql-js's
   // own `maxTokens` parse option (below) stops the parser instead, as a 400 parse failure.
   const armor = new ApolloArmor({
-    maxDepth: { n: MAX_DEPTH },
+    // Depth counts fields: fragments (how clients organise their queries) add no level.
+    maxDepth: { n: MAX_DEPTH, flattenFragments: true },
     maxAliases: { n: MAX_ALIASES },
     maxDirectives: { n: MAX_DIRECTIVES },
     maxTokens: { enabled: false },
