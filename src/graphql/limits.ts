@@ -49,7 +49,7 @@ import { ClaimgraphError, LimitExceededError, QueryTooComplexError } from '../er
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
 /** The most objects one request may be able to return. */
-export const NODE_LIMIT = 100_000;
+export const NODE_LIMIT = 250_000;
 
 /** The cap of a list (field or argument) not named in the tables below. */
 export const DEFAULT_LIST_CAP = 100;

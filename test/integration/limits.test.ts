@@ -77,7 +77,7 @@ describe('the node limit', () => {
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors).toEqual([
       {
-        message: expect.stringContaining('1,020,301 nodes, more than the limit of 100,000'),
+        message: expect.stringContaining('1,020,301 nodes, more than the limit of 250,000'),
         extensions: { code: 'QUERY_TOO_COMPLEX', nodes: 1_020_301, limit: NODE_LIMIT },
       },
     ]);
@@ -135,7 +135,7 @@ describe('the node limit', () => {
     const res = await app.gql(query);
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    expect(res.body.errors?.[0]?.message).toContain('more than 100,000,000 nodes');
+    expect(res.body.errors?.[0]?.message).toContain('more than 250,000,000 nodes');
   });
 
   it('weighs unpaginated lists at their caps: a denial of a denial of a denial is 100 × 100 × 100', async () => {
