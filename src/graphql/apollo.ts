@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import gql from 'graphql-tag';
+import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Executor } from '../db/executor';
 import type { Logger } from '../logger';
@@ -14,6 +15,8 @@ import { SCHEMA_DIR } from '../paths';
 import type { Context } from './context';
 import { committedWritesPlugin } from './committed';
 import { formatError } from './format-error';
+import { enforceListCaps } from './limits';
+import { noSubscriptions, truthfulResponsesPlugin } from './plugins';
 import { resolvers } from './resolvers';
 
 export type { Context };
@@ -27,30 +30,44 @@ export function loadTypeDefs() {
     .map((f) => gql(fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8')));
 }
 
-export function buildSchema() {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+/** The served schema: the SDL and resolvers, every unpaginated list held to its documented cap. */
+export function buildSchema(): GraphQLSchema {
+  return enforceListCaps(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
 }
+
+/** The most lexical tokens a document may have: the parser stops at the next one (400). */
+export const MAX_TOKENS = 2000;
+export const MAX_DEPTH = 8;
+export const MAX_ALIASES = 15;
+export const MAX_DIRECTIVES = 50;
 
 export async function buildApollo(deps: {
   config: Config;
   logger: Logger;
   executor: Executor;
   httpServer: http.Server;
+  /** Tests only: serve this schema instead (to reach error paths with real errors). */
+  schema?: GraphQLSchema;
 }): Promise<ApolloServer<Context>> {
   const { config } = deps;
-  // Limits against hostile queries: depth, aliases, directives, tokens and cost. `first` is capped
-  // at 100 in the resolvers, so cost stays bounded for paginated lists too.
+  // Limits against hostile queries. graphql-armor keeps depth, aliases and directives (validation
+  // errors, 400). Its cost limit is off: it multiplies only literal `first` values and weighs
+  // unpaginated lists at nothing; the node limit in ./limits.ts replaces it. Its token limit is
+  // off too: it re-parses in parsingDidStart, where any syntax error became a 500; graphql-js's
+  // own `maxTokens` parse option (below) stops the parser instead, as a 400 parse failure.
   const armor = new ApolloArmor({
-    maxDepth: { n: 8 },
-    maxAliases: { n: 15 },
-    maxDirectives: { n: 50 },
-    maxTokens: { n: 2000 },
-    costLimit: { maxCost: 20000 },
+    // Depth counts fields: fragments (how clients organise their queries) add no level.
+    maxDepth: { n: MAX_DEPTH, flattenFragments: true },
+    maxAliases: { n: MAX_ALIASES },
+    maxDirectives: { n: MAX_DIRECTIVES },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.env === 'production' },
   });
   const protection = armor.protect();
   return new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema: deps.schema ?? buildSchema(),
+    parseOptions: { maxTokens: MAX_TOKENS },
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
@@ -60,6 +77,8 @@ export async function buildApollo(deps: {
     plugins: [
       ...protection.plugins,
       committedWritesPlugin, // extensions.committed: no committed write hides behind an error
+      // Node limit and list caps before execution; HTTP statuses and error logging after.
+      truthfulResponsesPlugin(deps.logger),
       // On shutdown: stop accepting, let requests in flight finish for up to SHUTDOWN_GRACE_MS.
       ApolloServerPluginDrainHttpServer({
         httpServer: deps.httpServer,
@@ -68,6 +87,6 @@ export async function buildApollo(deps: {
       // Apollo's own landing pages load from a CDN; ours is served by src/http (see /).
       ApolloServerPluginLandingPageDisabled(),
     ],
-    validationRules: [...protection.validationRules],
+    validationRules: [...protection.validationRules, noSubscriptions],
   });
 }

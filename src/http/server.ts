@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
@@ -13,6 +14,61 @@ import { contextFor } from '../graphql/context';
 import { exportRouter } from './exports';
 import { explorerRouter } from './explorer';
 
+/** What a client gets for a body express could not read: a coded JSON error, never HTML. */
+function bodyError(err: {
+  type?: unknown;
+  status?: unknown;
+}): { status: number; code: string; message: string } | null {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'the request body is not valid JSON (a JSON object)',
+      };
+    case 'entity.too.large':
+      return {
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'the request body is larger than the limit (BODY_LIMIT)',
+      };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return {
+        status: 415,
+        code: 'BAD_REQUEST',
+        message: 'the body must be UTF-8 JSON, without content encoding',
+      };
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return { status: 400, code: 'BAD_REQUEST', message: 'the request body could not be read' };
+  }
+  return null;
+}
+
+/**
+ * The last middleware: every error that escaped a route becomes JSON with a code. Express's own
+ * handler answers with an HTML page that, in development, shows the stack and file paths.
+ */
+const jsonErrors: ErrorRequestHandler = (err: unknown, req, res, next) => {
+  if (res.headersSent) {
+    next(err);
+    return;
+  }
+  const e = (err ?? {}) as { type?: unknown; status?: unknown; expose?: unknown };
+  const known = bodyError(e);
+  let body: { status: number; code: string; message: string };
+  if (known) body = known;
+  else if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    body = { status: e.status, code: 'BAD_REQUEST', message: 'the request could not be understood' };
+  } else {
+    req.log.error({ err }, 'unexpected error while answering an HTTP request');
+    body = { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' };
+  }
+  res.status(body.status).json({ errors: [{ message: body.message, extensions: { code: body.code } }] });
+};
+
 export interface HttpService {
   server: http.Server;
   url: string;
@@ -24,11 +80,23 @@ export interface HttpService {
  * Express carries the routes Apollo does not: /healthz, /readyz and the exports. It also gives
  * an explicit body-size limit (Apollo's standalone server accepts ~50 MB from anyone).
  */
-export async function startHttp(config: Config, logger: Logger, executor: Executor): Promise<HttpService> {
+export async function startHttp(
+  config: Config,
+  logger: Logger,
+  executor: Executor,
+  /** Tests only: a schema to serve instead of the real one (see buildApollo). */
+  options: { schema?: GraphQLSchema } = {},
+): Promise<HttpService> {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
-  const apollo: ApolloServer<Context> = await buildApollo({ config, logger, executor, httpServer: server });
+  const apollo: ApolloServer<Context> = await buildApollo({
+    config,
+    logger,
+    executor,
+    httpServer: server,
+    schema: options.schema,
+  });
   await apollo.start();
 
   app.use(
@@ -74,6 +142,8 @@ export async function startHttp(config: Config, logger: Logger, executor: Execut
       .status(404)
       .json({ error: { code: 'NOT_FOUND', message: 'No such route. The API is at POST /graphql.' } });
   });
+
+  app.use(jsonErrors);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
