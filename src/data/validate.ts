@@ -26,7 +26,8 @@ import type {
   SourceRecord,
 } from './types';
 import { editDistance } from '../search/text';
-import { anchorAt, codePoints, findOccurrences, loosen } from './anchor';
+import { anchorAt, codePoints } from './anchor';
+import { claimProblem } from './claim-rules';
 import { foldName, nameKey, nameProblem } from '../refs/names';
 
 type Path = readonly PropertyKey[];
@@ -120,28 +121,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ? `${issue.message} (got ${show(got)})`
         : issue.message;
   }
-}
-
-function excerptProblem(text: string[], exact: string, start: number, end: number): string | null {
-  const ex = codePoints(exact);
-  const there = text.slice(start, end).join('');
-  if (there === exact) return null;
-  const hits = findOccurrences(text, ex);
-  const where = hits.length
-    ? `\`exact\` occurs at ${hits.map(([s, e]) => `start ${s}, end ${e}`).join('; ')}`
-    : '`exact` occurs nowhere in source.text' + looseHint(text, ex);
-  const len =
-    ex.length === end - start
-      ? ''
-      : ` (exact is ${ex.length} code points long, end - start is ${end - start})`;
-  return `does not match source.text at [${start}, ${end}): the text there is ${JSON.stringify(there)}${len}; ${where}. Use \`npm run anchor -- <file> "<exact words>"\` to get offsets`;
-}
-
-function looseHint(text: string[], ex: string[]): string {
-  const hits = findOccurrences(text.map(loosen), ex.map(loosen));
-  if (!hits.length) return '';
-  const [s, e] = hits[0]!;
-  return ` (but the same words with different quotes, dashes, spaces or case occur at start ${s}, end ${e}: ${JSON.stringify(text.slice(s, e).join(''))})`;
 }
 
 /** The first line of a yaml error message, without its repeated "at line L, column C:". */
@@ -278,46 +257,13 @@ function checkAndNormalize(file: string, input: SourceFileInput, at: Locator): S
       }
     });
 
-    const denies = c.denies ?? [];
-    if (denies.length && c.kind !== 'DENIAL') {
-      throw at.error(p('denies'), `only DENIAL claims can deny other claims; this claim's kind is ${c.kind}`);
-    }
-    noDuplicates(p('denies'), denies);
-    denies.forEach((ref, j) => {
+    noDuplicates(p('denies'), c.denies);
+    (c.denies ?? []).forEach((ref, j) => {
       if (!claimIds.has(ref))
         throw at.error(p('denies', j), `unknown claim ${JSON.stringify(ref)} in this file`);
-      if (ref === c.id) throw at.error(p('denies', j), 'a claim cannot deny itself');
     });
-
-    const figures = c.figures ?? [];
-    if (c.kind === 'FIGURE' && figures.length === 0) {
-      throw at.error(p('figures'), 'a FIGURE claim needs at least one figure ({ value, unit, measure })');
-    }
-    if (c.kind !== 'FIGURE' && figures.length > 0) {
-      throw at.error(p('figures'), `only FIGURE claims carry figures; this claim's kind is ${c.kind}`);
-    }
-
-    if (c.statedOn && publishedAt && c.statedOn > publishedAt) {
-      throw at.error(p('statedOn'), `${c.statedOn} is after the source was published (${publishedAt})`);
-    }
-
-    c.excerpts.forEach((x, j) => {
-      if (x.end > cps.length) {
-        throw at.error(
-          p('excerpts', j, 'end'),
-          `${x.end} is past the end of source.text (${cps.length} code points)`,
-        );
-      }
-      if (x.start >= x.end) {
-        throw at.error(p('excerpts', j, 'start'), `start (${x.start}) must be before end (${x.end})`);
-      }
-      const problem = excerptProblem(cps, x.exact, x.start, x.end);
-      if (problem) throw at.error(p('excerpts', j, 'exact'), problem);
-    });
-
-    if (c.quote && !c.excerpts.some((x) => x.exact.includes(c.quote!))) {
-      throw at.error(p('quote'), "the quoted words must appear verbatim in one of this claim's excerpts");
-    }
+    const problem = claimProblem(c, cps, publishedAt);
+    if (problem) throw at.error(p(...problem.path), problem.problem);
   });
 
   // ---- normalize

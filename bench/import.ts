@@ -1,0 +1,79 @@
+/**
+ * Bulk-import throughput: generates a deterministic synthetic graph (bench/synthetic.ts), imports
+ * it into an empty database through `importPath` (what `npm run import` runs), and prints claims
+ * per second for validation and for writing, then the time of a second, no-op run.
+ *
+ *   npm run bench:import -- --claims 100000 [--batch 5000]
+ *
+ * Uses NEO4J_URI when set, else starts the embedded Neo4j in a throwaway store. The database must
+ * be empty (the run would otherwise measure against other data).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { loadConfig } from '../src/config';
+import { connect } from '../src/cli/connect';
+import { importPath } from '../src/import';
+import { writeSynthetic } from './synthetic';
+
+async function main() {
+  const { values } = parseArgs({ options: { claims: { type: 'string' }, batch: { type: 'string' } } });
+  const claims = Number(values.claims ?? 100_000);
+  const batchSize = Number(values.batch ?? 5000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-bench-import-'));
+  if (!process.env.NEO4J_URI) process.env.NEO4J_DATA_DIR = path.join(dir, 'store');
+  const file = path.join(dir, 'synthetic.ndjson');
+  const size = {
+    claims,
+    actors: Math.max(10, Math.round(claims / 200)),
+    sources: Math.max(1, Math.round(claims / 50)),
+  };
+  const g0 = Date.now();
+  const { lines } = await writeSynthetic(file, size);
+  console.log(
+    `generated ${lines} lines (${size.claims} claims, ${size.actors} actors, ${size.sources} sources) in ${((Date.now() - g0) / 1000).toFixed(1)}s, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`,
+  );
+
+  const config = loadConfig();
+  const logger = pino({ level: 'warn' }, pino.destination(2));
+  const { executor, target } = await connect('bench:import', config, logger);
+  try {
+    const [row] = await executor.read('system/node-count');
+    const before = Number(row?.nodes);
+    let planned = 0;
+    const t0 = Date.now();
+    const result = await importPath(
+      executor,
+      file,
+      { by: 'bench', role: 'system' },
+      {
+        batchSize,
+        onPlan: () => (planned = Date.now()),
+      },
+    );
+    const t1 = Date.now();
+    const validate = (planned - t0) / 1000;
+    const write = (t1 - planned) / 1000;
+    console.log(`graph before: ${before} nodes (migrations only when 0-ish)`);
+    console.log(`validate: ${validate.toFixed(1)}s (${Math.round(claims / validate)} claims/s)`);
+    console.log(
+      `write:    ${write.toFixed(1)}s (${Math.round(result.written.claim / write)} claims/s, ${result.batches} batches of ${batchSize})`,
+    );
+    console.log(
+      `total:    ${((t1 - t0) / 1000).toFixed(1)}s (${Math.round(claims / ((t1 - t0) / 1000))} claims/s end to end)`,
+    );
+    const t2 = Date.now();
+    const again = await importPath(executor, file, { by: 'bench', role: 'system' }, { batchSize });
+    console.log(
+      `second run: ${((Date.now() - t2) / 1000).toFixed(1)}s, wrote ${again.written.claim} claims, ${again.unchanged} unchanged`,
+    );
+  } finally {
+    await executor.close();
+    await target.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

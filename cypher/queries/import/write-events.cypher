@@ -1,0 +1,22 @@
+// Imported events with their parties and mediators.
+UNWIND $events AS e
+CREATE (x:Event {id: e.id, kind: e.kind, name: e.name, place: e.place, dateText: e.dateText,
+                 startDate: CASE WHEN e.startDate IS NULL THEN null ELSE date(e.startDate) END,
+                 endDate: CASE WHEN e.endDate IS NULL THEN null ELSE date(e.endDate) END,
+                 importHash: e.hash, createdAt: datetime($at), createdBy: $by})
+WITH x, e
+CALL {
+  WITH x, e
+  UNWIND e.parties AS pid
+  MATCH (p:Actor {id: pid})
+  CREATE (x)-[:HAS_PARTY]->(p)
+  RETURN count(*) AS parties
+}
+CALL {
+  WITH x, e
+  UNWIND e.mediators AS mid
+  MATCH (m:Actor {id: mid})
+  CREATE (x)-[:MEDIATED_BY]->(m)
+  RETURN count(*) AS mediators
+}
+RETURN count(x) AS written

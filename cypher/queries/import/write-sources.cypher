@@ -1,0 +1,13 @@
+// Imported sources with their text and the outlet that published it.
+UNWIND $sources AS s
+CREATE (x:Source {url: s.url, title: s.title, text: s.text, contentHash: s.contentHash,
+                  publishedAt: CASE WHEN s.publishedAt IS NULL THEN null ELSE date(s.publishedAt) END,
+                  importHash: s.hash, createdAt: datetime($at), createdBy: $by})
+WITH x, s
+CALL {
+  WITH x, s
+  MATCH (p:Actor {id: s.publisher})
+  CREATE (x)-[:PUBLISHED_BY]->(p)
+  RETURN count(*) AS publishers
+}
+RETURN count(x) AS written

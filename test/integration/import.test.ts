@@ -1,0 +1,301 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests break parsed records freely */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Executor } from '../../src/db/executor';
+import { ImportInvalidError, importPath } from '../../src/import';
+import { PROJECT_ROOT } from '../../src/paths';
+import { seededDatabase, testExecutor } from '../support/db';
+import { testNeo4jEnv } from '../setup/neo4j-target';
+
+let executor: Executor;
+const writer = { by: 'cli:test', role: 'system' };
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-import-'));
+
+beforeAll(async () => {
+  executor = await testExecutor();
+});
+afterAll(async () => {
+  await executor?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const URL_A = 'https://desk.example.org/2026/11/border-crossing-report';
+const TEXT_A =
+  'Islamabad said on Monday that militants crossed from Afghan soil near the Chaman border. ' +
+  'A Kabul spokesman rejected the claim, saying no fighters use Afghan territory. ' +
+  'Local officials reported that 12 people were injured at the crossing.';
+
+/** Code-point offsets of `exact` in TEXT_A (it is plain ASCII, so string offsets are code points). */
+const at = (exact: string) => {
+  const start = TEXT_A.indexOf(exact);
+  if (start < 0) throw new Error(`test text lacks ${exact}`);
+  return { exact, start, end: start + exact.length };
+};
+
+/** A small import in every record type; it builds on the seed's actors (pakistan-government). */
+function lines(): object[] {
+  return [
+    {
+      type: 'actor',
+      id: 'chaman-local-officials',
+      name: 'Chaman local officials',
+      kind: 'OTHER',
+      aliases: ['local officials at Chaman'],
+    },
+    { type: 'actor', id: 'desk-gazette', name: 'Desk Gazette', kind: 'MEDIA' },
+    { type: 'role', actor: 'chaman-local-officials', relation: 'PART_OF', of: 'pakistan-government' },
+    {
+      type: 'source',
+      url: URL_A,
+      title: 'Border crossing report',
+      publisher: 'desk-gazette',
+      publishedAt: '2026-11-03',
+      text: TEXT_A,
+    },
+    {
+      type: 'event',
+      id: 'chaman-crossing-2026',
+      kind: 'CLASHES',
+      name: 'Chaman crossing incident',
+      startDate: '2026-11-02',
+      parties: ['pakistan-government'],
+    },
+    // The denial comes before the accusation it denies: a forward `denies`, linked at the end.
+    {
+      type: 'claim',
+      source: URL_A,
+      id: 'kabul-rejects-crossing-claim',
+      kind: 'DENIAL',
+      claimant: 'taliban-government',
+      content: 'No fighters use Afghan territory.',
+      cue: 'rejected',
+      denies: ['islamabad-says-militants-crossed'],
+      excerpts: [at('A Kabul spokesman rejected the claim, saying no fighters use Afghan territory.')],
+    },
+    {
+      type: 'claim',
+      source: URL_A,
+      id: 'islamabad-says-militants-crossed',
+      kind: 'ACCUSATION',
+      claimant: 'pakistan-government',
+      targets: ['taliban-government'],
+      about: ['chaman-crossing-2026'],
+      content: 'Militants crossed from Afghan soil.',
+      cue: 'said',
+      statedOn: '2026-11-02',
+      statedOnText: 'on Monday',
+      excerpts: [
+        at('Islamabad said on Monday that militants crossed from Afghan soil near the Chaman border.'),
+      ],
+    },
+    {
+      type: 'claim',
+      source: URL_A,
+      id: 'officials-report-12-injured',
+      kind: 'FIGURE',
+      claimant: 'chaman-local-officials',
+      about: ['chaman-crossing-2026'],
+      content: '12 people were injured at the crossing.',
+      cue: 'reported',
+      figures: [{ value: 12, unit: 'person', measure: 'injuries' }],
+      excerpts: [at('Local officials reported that 12 people were injured at the crossing.')],
+    },
+  ];
+}
+
+function write(name: string, records: object[], extra = ''): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n' + extra);
+  return file;
+}
+
+async function fingerprint() {
+  const [row] = await executor.read('analysis/graph-counts');
+  return row;
+}
+
+describe('bulk import (npm run import)', () => {
+  beforeEach(() => seededDatabase(executor));
+
+  it('writes every record type in the graph model the API reads, with anchored excerpts and audit events', async () => {
+    const result = await importPath(executor, write('ok.ndjson', lines()), writer, { batchSize: 3 });
+    expect(result.written).toEqual({ actor: 2, role: 1, source: 1, event: 1, claim: 3 });
+    expect(result.denials).toBe(1);
+
+    const [claim] = await executor.read('claims/by-ids', { ids: ['islamabad-says-militants-crossed'] });
+    expect(claim).toMatchObject({
+      kind: 'ACCUSATION',
+      status: 'DISPUTED', // denied by a claim imported on an earlier line
+      statedOn: '2026-11-02',
+      claimant: 'pakistan-government',
+      targets: ['taliban-government'],
+      deniedBy: ['kabul-rejects-crossing-claim'],
+    });
+    // Prefix and suffix are derived from the source text, as for every other excerpt.
+    expect((claim as any).evidence).toEqual([
+      expect.objectContaining({ start: 0, prefix: '', suffix: TEXT_A.slice(88, 120), sourceUrl: URL_A }),
+    ]);
+
+    // The denial, imported before the claim it denies, makes that claim disputed.
+    const disputes = await executor.read('analysis/accusations-with-denials', {});
+    expect(disputes.find((d) => d.accusation === 'islamabad-says-militants-crossed')?.denials).toEqual([
+      expect.objectContaining({ id: 'kabul-rejects-crossing-claim' }),
+    ]);
+    // Every write is recorded: one audit event per batch, naming who and the lines.
+    const audit = await executor.read('claims/history-by-ids', { ids: ['officials-report-12-injured'] });
+    expect(audit[0]?.history).toEqual(
+      expect.arrayContaining([expect.objectContaining({ by: 'cli:test', operation: 'import' })]),
+    );
+  });
+
+  it('writes nothing on a second run of the same input', async () => {
+    const file = write('twice.ndjson', lines());
+    await importPath(executor, file, writer, {});
+    const before = await fingerprint();
+    const again = await importPath(executor, file, writer, {});
+    expect(again.written).toEqual({ actor: 0, role: 0, source: 0, event: 0, claim: 0 });
+    expect(again.batches).toBe(0);
+    expect(again.unchanged).toBe(8);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('goes on after a crash from the last committed batch, ending with the same graph as one clean run', async () => {
+    const file = write('crash.ndjson', lines());
+    await importPath(executor, file, writer, { batchSize: 100 });
+    const clean = await fingerprint();
+
+    await seededDatabase(executor);
+    // The process dies after its second batch committed (a batch is one transaction).
+    let batches = 0;
+    await expect(
+      importPath(executor, file, writer, {
+        batchSize: 2,
+        onBatch: () => {
+          batches += 1;
+          if (batches === 2) throw new Error('simulated crash');
+        },
+      }),
+    ).rejects.toThrow('simulated crash');
+    const resumed = await importPath(executor, file, writer, { batchSize: 2 });
+    expect(resumed.unchanged).toBe(4); // the two committed batches
+    expect(resumed.written.claim).toBe(3);
+    const after = (await fingerprint()) as { nodes: [string, number][]; relationships: [string, number][] };
+    const withoutAudit = (f: typeof after) => ({
+      nodes: f.nodes.filter(([l]) => l !== 'AuditEvent'),
+      relationships: f.relationships.filter(([t]) => t !== 'CHANGED'),
+    });
+    expect(withoutAudit(after)).toEqual(withoutAudit(clean as typeof after));
+  });
+
+  it.each([
+    [
+      'an unknown claimant',
+      (r: any[]) => void (r[6].claimant = 'no-such-actor'),
+      /line 7 .*claimant: unknown actor "no-such-actor"/,
+    ],
+    [
+      'a reference to a later line',
+      (r: any[]) => r.unshift(r.splice(2, 1)[0]),
+      /line 1 \(role .*actor: actor "chaman-local-officials" is defined only later, on line 2/,
+    ],
+    [
+      'excerpt offsets that do not match the text',
+      (r: any[]) => void (r[6].excerpts[0].start += 1),
+      /line 7 .*excerpts\[0\]\.exact: does not match source\.text/,
+    ],
+    [
+      'a duplicate id',
+      (r: any[]) => void r.push({ ...r[7] }),
+      /line 9 .*id: duplicate claim; already defined on line 8/,
+    ],
+    [
+      'an id the graph holds with other content',
+      (r: any[]) => void (r[7].id = 'pakistan-accuses-kabul-of-harboring-ttp'),
+      /already in the graph with other content/,
+    ],
+    [
+      'a full-width look-alike of a name in the graph',
+      (r: any[]) => void (r[0].aliases = ['\uFF2B\uFF41\uFF42\uFF55\uFF4C']),
+      /"kabul" already names actor "taliban-government"/,
+    ],
+    [
+      'a bidirectional override in a name',
+      (r: any[]) => void (r[0].name = 'Chaman \u202Eofficials'),
+      /name: contains the bidirectional formatting character U\+202E/,
+    ],
+    [
+      'a name of another actor',
+      (r: any[]) => void (r[0].aliases = ['Islamabad']),
+      /"islamabad" already names actor "pakistan-government"/,
+    ],
+  ])('refuses %s with file and line, and writes nothing', async (_what, breakIt, message) => {
+    const records = lines() as any[];
+    breakIt(records);
+    const before = await fingerprint();
+    const err = await importPath(executor, write('bad.ndjson', records), writer, {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportInvalidError);
+    expect((err as ImportInvalidError).errors.map((e) => e.message).join('\n')).toMatch(message);
+    expect((err as ImportInvalidError).message).toContain('bad.ndjson');
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('reports every bad line at once, including lines that are not JSON', async () => {
+    const records = lines() as any[];
+    records[6].claimant = 'nobody-at-all';
+    const err = (await importPath(
+      executor,
+      write('many.ndjson', records, '{"type": "claim", oops\n{"type":"rumour"}\n'),
+      writer,
+      {},
+    ).catch((e: unknown) => e)) as ImportInvalidError;
+    expect(err.errors.map((e) => e.record)).toEqual([
+      'line 9',
+      'line 10',
+      'line 7 (claim "islamabad-says-militants-crossed")',
+    ]);
+    expect(err.errors[1]!.message).toMatch(/`type` must be one of actor, role, source, event, claim/);
+  });
+});
+
+describe('the import command line', () => {
+  const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'cli', 'import.js');
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...testNeo4jEnv() },
+    });
+
+  beforeEach(() => seededDatabase(executor));
+
+  it('imports, reports what it wrote and the rate, then reports nothing to do', () => {
+    const file = write('cli.ndjson', lines());
+    const first = run(file);
+    expect(first.stderr).toContain('valid; 8 record(s) to write, 0 already in the graph');
+    expect(first.stdout).toMatch(
+      /^imported 3 claims, 2 actors, 1 sources, 1 events, 1 roles, 1 denial links in \d+ batch/,
+    );
+    expect(first.status).toBe(0);
+    const second = run(file);
+    expect(second.stderr).toContain('valid; 0 record(s) to write, 8 already in the graph');
+    expect(second.status).toBe(0);
+  });
+
+  it('prints every problem and exits 1 without writing', () => {
+    const records = lines() as any[];
+    records[7].excerpts[0].end = 100_000;
+    const r = run(write('cli-bad.ndjson', records));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /cli-bad\.ndjson: line 8 \(claim "officials-report-12-injured"\): excerpts\[0\]\.end: 100000 is past the end/,
+    );
+    expect(r.stderr).toContain('nothing was imported: 1 problem(s) above');
+  });
+
+  it('explains its usage', () => {
+    const r = run();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('usage: npm run import -- <file.ndjson | folder of them>');
+  });
+});
