@@ -21,6 +21,7 @@ import {
   TimeoutError,
   UnavailableError,
 } from '../errors';
+import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { Availability } from './availability';
 import { migrations, query } from './queries';
@@ -59,6 +60,14 @@ export interface ExecutorOptions {
   retryTimeMs?: number;
   /** Shared with the embedded supervisor and /healthz, /readyz; one is made if not given. */
   availability?: Availability;
+}
+
+/** The executor's settings from the configuration (NEO4J_TX_TIMEOUT_MS and friends). */
+export function executorOptions(
+  config: Config,
+): Pick<ExecutorOptions, 'txTimeoutMs' | 'connectTimeoutMs' | 'acquisitionTimeoutMs' | 'retryTimeMs'> {
+  const { txTimeoutMs, connectTimeoutMs, acquisitionTimeoutMs, retryTimeMs } = config.neo4j;
+  return { txTimeoutMs, connectTimeoutMs, acquisitionTimeoutMs, retryTimeMs };
 }
 
 /** How often the probe pings a server that is not up. */
@@ -247,7 +256,11 @@ export class Executor {
     if (this.availability.up) return;
     const s = this.availability.snapshot();
     if (this.closed || s.state === 'stopping') {
-      throw new UnavailableError('NEO4J_UNAVAILABLE', 'the service is shutting down', RETRY_AFTER.NEO4J_UNAVAILABLE);
+      throw new UnavailableError(
+        'NEO4J_UNAVAILABLE',
+        'the service is shutting down',
+        RETRY_AFTER.NEO4J_UNAVAILABLE,
+      );
     }
     this.startProbe();
     const what =
