@@ -89,8 +89,9 @@ export class Executor {
    * land on a follower that has not caught up yet; the bookmark makes it wait rather than answer
    * from the past, so a client always reads its own writes.
    */
-  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  private bookmarks: BookmarkManager = neo4j.bookmarkManager();
   private probeTimer: NodeJS.Timeout | undefined;
+  private probing = false;
   private closed = false;
 
   private constructor(
@@ -102,6 +103,10 @@ export class Executor {
       if (s.state === 'up') this.opts.logger?.info('Neo4j is available');
       else if (s.state !== 'stopping') {
         this.opts.logger?.error({ state: s.state, reason: s.reason }, 'Neo4j is unavailable');
+        // Bookmarks name transactions of the server that was lost. A restarted (recovered)
+        // server can make a transaction that carries them wait until its timeout, so the
+        // service starts afresh: nothing can be written while it is down.
+        this.bookmarks = neo4j.bookmarkManager();
         this.startProbe();
       }
     });
@@ -276,17 +281,24 @@ export class Executor {
     );
   }
 
-  /** While not up, ping every PROBE_INTERVAL_MS; the first answer closes the circuit again. */
+  /** While not up, ping every PROBE_INTERVAL_MS (one ping at a time); the first answer closes the circuit. */
   private startProbe(): void {
-    if (this.probeTimer || this.closed) return;
+    if (this.probeTimer || this.probing || this.closed) return;
     const tick = async () => {
       this.probeTimer = undefined;
       if (this.closed || this.availability.up || this.availability.state === 'stopping') return;
+      this.probing = true;
       try {
         await this.pingOnce();
         this.availability.set('up');
-      } catch {
-        if (!this.closed) this.probeTimer = setTimeout(() => void tick(), PROBE_INTERVAL_MS);
+      } catch (err) {
+        this.opts.logger?.debug({ err: (err as Error).message }, 'Neo4j probe failed');
+        if (!this.closed) {
+          this.probeTimer = setTimeout(() => void tick(), PROBE_INTERVAL_MS);
+          this.probeTimer.unref();
+        }
+      } finally {
+        this.probing = false;
       }
     };
     this.probeTimer = setTimeout(() => void tick(), PROBE_INTERVAL_MS);
