@@ -49,7 +49,14 @@ export async function spawnService(env: Record<string, string> = {}): Promise<Sp
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-service-'));
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
     cwd: PROJECT_ROOT,
-    env: { ...embeddedEnv(dataDir, await freePort()), PORT: '0', LOG_LEVEL: 'info', ...env },
+    // A long transaction timeout: a cold start's seed load on a loaded test machine can take 15 s.
+    env: {
+      ...embeddedEnv(dataDir, await freePort()),
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      NEO4J_TX_TIMEOUT_MS: '60000',
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
