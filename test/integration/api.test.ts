@@ -678,8 +678,11 @@ describe('cost and hygiene', () => {
 
   it('masks unexpected errors in production: no Cypher or driver text reaches the client', async () => {
     // A real driver failure, not a stub, and one no code fits (a dead server is NEO4J_UNAVAILABLE
-    // now): the graph's Cypher sent to Neo4j's `system` database, which refuses it.
-    const broken = await Executor.connect({ ...testTarget(), database: 'system', txTimeoutMs: 30_000 });
+    // now): once connected, the executor's queries go to Neo4j's `system` database (the executor
+    // reads its options per transaction), which refuses the graph's Cypher with its own text.
+    const options = { ...testTarget(), txTimeoutMs: 30_000 };
+    const broken = await Executor.connect(options);
+    options.database = 'system';
     const prod = await startTestApp(broken, { NODE_ENV: 'production' });
     const dev = await startTestApp(broken, { NODE_ENV: 'development' });
     try {
