@@ -22,6 +22,9 @@ const schema = z.object({
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  NEO4J_POOL_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  NEO4J_RETRY_TIME_MS: z.coerce.number().int().min(0).default(10000),
 
   NEO4J_DATA_DIR: z
     .string()
@@ -62,6 +65,9 @@ export interface Config {
     password: string | undefined;
     database: string;
     txTimeoutMs: number;
+    connectTimeoutMs: number;
+    acquisitionTimeoutMs: number;
+    retryTimeMs: number;
   };
   embedded: { dataDir: string; boltPort: number; heap: string; pagecache: string };
   seedOnStart: boolean;
@@ -97,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: c.NEO4J_PASSWORD,
       database: c.NEO4J_DATABASE,
       txTimeoutMs: c.NEO4J_TX_TIMEOUT_MS,
+      connectTimeoutMs: c.NEO4J_CONNECT_TIMEOUT_MS,
+      acquisitionTimeoutMs: c.NEO4J_POOL_TIMEOUT_MS,
+      retryTimeMs: c.NEO4J_RETRY_TIME_MS,
     },
     embedded: {
       dataDir: path.resolve(c.NEO4J_DATA_DIR),

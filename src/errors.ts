@@ -50,6 +50,16 @@ export class BadUserInputError extends ClaimgraphError {
   }
 }
 
+/**
+ * A full-text search Lucene cannot parse. The executor raises it (it is the only module that reads
+ * driver errors); the search resolver turns it into a message naming the `text` argument.
+ */
+export class SearchSyntaxError extends BadUserInputError {
+  constructor(message = 'the search is not valid full-text syntax') {
+    super(message);
+  }
+}
+
 export class NotFoundError extends ClaimgraphError {
   constructor(message: string, field?: string) {
     super('NOT_FOUND', 404, message, field ? { field } : {});

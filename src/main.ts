@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from './config';
-import { Executor } from './db/executor';
+import { Executor, executorOptions } from './db/executor';
 import { migrate } from './db/migrate';
 import { ClaimgraphError } from './errors';
 import { startHttp, type HttpService } from './http/server';
@@ -42,15 +42,16 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
 
   try {
-    const target: Neo4jTarget = await provideNeo4j(config, logger);
+    const target: Neo4jTarget = await provideNeo4j(config, logger, { supervise: true });
     cleanups.push(() => target.stop());
-    const executor = await Executor.connect({ ...target, txTimeoutMs: config.neo4j.txTimeoutMs, logger });
+    const executor = await Executor.connect({ ...executorOptions(config), ...target, logger });
     cleanups.push(() => executor.close());
     const migrations = await migrate(executor, logger);
     logger.info(migrations, 'migrations checked');
     if (config.seedOnStart) await loadSeed(executor, config.seedDir, logger);
     const http: HttpService = await startHttp(config, logger, executor);
     cleanups.push(() => http.stop());
+    target.announce(http.url);
     logger.info({ url: `${http.url}/graphql`, neo4j: target.mode }, 'claimgraph is ready');
     // A plain line for people: where to point a browser or curl.
     process.stderr.write(`claimgraph: GraphQL API ready at ${http.url}/graphql (Neo4j: ${target.mode})\n`);

@@ -2,11 +2,13 @@ import net from 'node:net';
 import os from 'node:os';
 import type { Config } from '../config';
 import type { Writer } from '../db/audit';
-import { Executor } from '../db/executor';
+import { Availability } from '../db/availability';
+import { Executor, executorOptions } from '../db/executor';
 import { migrate } from '../db/migrate';
 import { StartupError } from '../errors';
 import type { Logger } from '../logger';
 import { provideNeo4j, type Neo4jTarget } from '../neo4j/provide';
+import { describeRunning, findRunning } from '../neo4j/running';
 
 /** The command line the user ran, for a hint that repeats it with NEO4J_URI set. */
 function rerunHint(script: string, boltPort: number | string): string {
@@ -36,16 +38,55 @@ function embeddedBusy(script: string, what: string, boltPort: number | string): 
   );
 }
 
+/** One line on stderr saying which Neo4j the command uses (stdout may be a token or an export). */
+function say(script: string, line: string): void {
+  process.stderr.write(`claimgraph ${script}: ${line}\n`);
+}
+
 /**
- * A CLI's connection: the same Neo4j as the server (NEO4J_URI, or the embedded default on
- * NEO4J_DATA_DIR), migrated. `script` is the npm script name, for the hint when the embedded
- * Neo4j is already owned by a running server.
+ * A CLI's connection: the same Neo4j as the server, migrated, chosen in this order:
+ *   1. NEO4J_URI, when set;
+ *   2. the embedded Neo4j of a claimgraph server running on NEO4J_DATA_DIR, found through the
+ *      file it keeps there (src/neo4j/running.ts);
+ *   3. otherwise the embedded default, started for this command and stopped after it.
+ * It says on stderr which one it used; when none answers it throws a StartupError (the CLIs
+ * print it and exit 1), so `TOKEN=$(npm run --silent token -- ...)` never fails silently.
+ * `script` is the npm script name, for the hints.
  */
 export async function connect(
   script: string,
   config: Config,
   logger: Logger,
 ): Promise<{ target: Neo4jTarget; executor: Executor }> {
+  if (!config.neo4j.uri) {
+    const running = findRunning(config.embedded.dataDir);
+    if (running) {
+      const target: Neo4jTarget = {
+        uri: running.boltUri,
+        username: config.neo4j.username,
+        password: undefined,
+        database: 'neo4j',
+        mode: 'embedded',
+        availability: new Availability(),
+        announce: () => undefined,
+        stop: async () => undefined,
+      };
+      let executor: Executor;
+      try {
+        executor = await Executor.connect({ ...executorOptions(config), ...target, logger });
+      } catch (err) {
+        throw new StartupError(
+          'NEO4J_UNAVAILABLE',
+          `the running claimgraph server (${describeRunning(running)}) has a Neo4j that does not answer (${(err as Error).message}); it may be restarting: try again in a few seconds`,
+        );
+      }
+      say(
+        script,
+        `using the embedded Neo4j of the running claimgraph server (pid ${running.pid}) at ${running.boltUri}`,
+      );
+      return { target, executor: await migrated(executor) };
+    }
+  }
   const port = config.embedded.boltPort;
   if (!config.neo4j.uri && (await portInUse(port))) {
     throw embeddedBusy(script, `the embedded Neo4j's port 127.0.0.1:${port} is in use`, port);
@@ -68,16 +109,26 @@ export async function connect(
     throw err;
   }
   try {
-    const executor = await Executor.connect({ ...target, txTimeoutMs: config.neo4j.txTimeoutMs, logger });
-    try {
-      await migrate(executor, logger);
-    } catch (err) {
-      await executor.close().catch(() => undefined);
-      throw err;
-    }
-    return { target, executor };
+    const executor = await Executor.connect({ ...executorOptions(config), ...target, logger });
+    say(
+      script,
+      target.mode === 'external'
+        ? `using the Neo4j at NEO4J_URI ${target.uri} (database ${target.database})`
+        : `no claimgraph server is running on ${config.embedded.dataDir}: started its embedded Neo4j for this command`,
+    );
+    return { target, executor: await migrated(executor) };
   } catch (err) {
     await target.stop().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function migrated(executor: Executor): Promise<Executor> {
+  try {
+    await migrate(executor);
+    return executor;
+  } catch (err) {
+    await executor.close().catch(() => undefined);
     throw err;
   }
 }

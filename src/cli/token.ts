@@ -9,11 +9,13 @@ import type { Logger } from '../logger';
 import type { Neo4jTarget } from '../neo4j/provide';
 
 /**
- * `npm run token -- --role editor [--name "alice"]`: creates a token and prints it, alone, as the
- * last line of stdout (so `npm run token --silent -- --role editor | tail -n1` captures it).
+ * `npm run token -- --role editor [--name "alice"]`: creates a token and prints it as the last line
+ * of stdout; when stdout is not a terminal it is the only line there (the explanation goes to
+ * stderr), so `TOKEN=$(npm run --silent token -- --role editor)` captures exactly the token.
  * `npm run token -- --revoke <id>` revokes one; `npm run token -- --list` lists them.
  *
- * It uses the same Neo4j as the server (NEO4J_URI, or the embedded default on NEO4J_DATA_DIR).
+ * It uses the same Neo4j as the server (NEO4J_URI, the running server's embedded Neo4j, or the
+ * embedded default on NEO4J_DATA_DIR: see ./connect.ts) and names it on stderr.
  * The token is written to stdout once and passed to nothing else: logs go to stderr and never
  * receive it.
  */
@@ -70,11 +72,16 @@ function describe(t: TokenInfo): string {
 async function run(command: Exclude<Command, { kind: 'help' }>, executor: Executor): Promise<void> {
   if (command.kind === 'create') {
     const created = await createToken(executor, { role: command.role, name: command.name, by: cliWriter() });
-    out(
+    // At a terminal, the explanation and the token together; captured (`TOKEN=$(npm run --silent
+    // token -- ...)`), stdout is the token alone and the explanation still reaches the person.
+    const explain = process.stdout.isTTY ? out : (line: string) => void process.stderr.write(`${line}\n`);
+    explain(
       `Created ${created.role === 'reader' ? 'a' : 'an'} ${created.role} token (id ${created.id}). It is shown only this once: claimgraph`,
     );
-    out('keeps only its hash. Send it as "Authorization: Bearer <token>"; revoke it with');
-    out(`"npm run token -- --revoke ${created.id}". The token is the last line:`);
+    explain('keeps only its hash. Send it as "Authorization: Bearer <token>"; revoke it with');
+    explain(
+      `"npm run token -- --revoke ${created.id}". The token is the last line${process.stdout.isTTY ? '' : ' of stdout'}:`,
+    );
     out(created.token);
     return;
   }

@@ -31,7 +31,7 @@ export async function migrate(executor: Executor, logger?: Logger): Promise<Migr
       report.alreadyApplied.push(m.id);
       continue;
     }
-    for (const statement of m.statements) await executor.runAutoCommit(statement);
+    await executor.applyMigration(m.id);
     await executor.write((tx) =>
       tx.run('system/record-migration', { id: m.id, checksum: m.checksum, appliedBy: 'claimgraph' }),
     );

@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
 import { StartupError } from '../errors';
 import type { Logger } from '../logger';
+import type { AvailabilitySnapshot } from '../db/availability';
 import type { Executor } from '../db/executor';
 import type { Config } from '../config';
 import { buildApollo, type Context } from '../graphql/apollo';
@@ -116,16 +117,29 @@ export async function startHttp(
   // The explorer at / (and its assets), the GraphQL console at /console.
   app.use(explorerRouter({ console: config.landingPage }));
 
+  // Both say what state Neo4j is in (src/db/availability.ts). /healthz answers from memory, so it
+  // stays instant while Neo4j is gone; /readyz also asks Neo4j. Either is 503 whenever the API
+  // cannot serve (Neo4j starting, down, being restarted, or the service shutting down), with the
+  // state in the body and a Retry-After.
+  const unavailable = (res: express.Response, s: AvailabilitySnapshot) =>
+    res
+      .status(503)
+      .setHeader('retry-after', '5')
+      .json({ status: 'unavailable', neo4j: s.state, since: s.since, reason: s.reason });
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    const s = executor.availability.snapshot();
+    if (s.state !== 'up') return void unavailable(res, s);
+    res.json({ status: 'ok', neo4j: 'up' });
   });
   app.get('/readyz', async (req, res) => {
+    if (!executor.availability.up) return void unavailable(res, executor.availability.snapshot());
     try {
       await executor.ping();
-      res.json({ status: 'ready', neo4j: 'ok' });
+      res.json({ status: 'ready', neo4j: 'up' });
     } catch (err) {
       req.log.warn({ err }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', neo4j: 'unreachable' });
+      const s = executor.availability.snapshot();
+      unavailable(res, s.state === 'up' ? { ...s, state: 'down', reason: 'the readiness query failed' } : s);
     }
   });
 

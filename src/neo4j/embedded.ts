@@ -24,6 +24,8 @@ export interface EmbeddedOptions {
 export interface EmbeddedNeo4j {
   uri: string;
   pid: number;
+  /** Settles when the JVM exits, for whatever reason (a stop, a crash, `kill -9`). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +86,10 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedNeo4
   ];
   const child = spawn('java', args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = opts.logger?.child({ component: 'embedded-neo4j' });
+  // The supervisor (src/neo4j/provide.ts) learns of a death from this, within milliseconds.
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const uri = await new Promise<string>((resolve, reject) => {
     let settled = false;
@@ -142,7 +148,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedNeo4
     });
   });
   log?.info({ uri, pid: child.pid, dataDir: opts.dataDir }, 'embedded Neo4j ready');
-  return { uri, pid: child.pid!, stop: () => stopChild(child) };
+  return { uri, pid: child.pid!, exited, stop: () => stopChild(child) };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -143,16 +143,3 @@ export function highlight(passage: string, terms: SearchTerm[]): string | null {
   });
   return marked ? out : null;
 }
-
-/** Neo4j's answer to a Lucene query it cannot parse (the procedure wraps Lucene's ParseException). */
-export function isLuceneSyntaxError(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown } | null;
-  return (
-    typeof e?.code === 'string' &&
-    e.code.startsWith('Neo.ClientError.') &&
-    typeof e.message === 'string' &&
-    /ParseException|Cannot parse|TokenMgrError|not allowed as first character|TooManyClauses|maxClauseCount|TooComplexToDeterminize|IllegalArgumentException/i.test(
-      e.message,
-    )
-  );
-}

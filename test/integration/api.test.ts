@@ -11,10 +11,10 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { createToken, revokeToken } from '../../src/auth';
-import type { Executor } from '../../src/db/executor';
+import { Executor } from '../../src/db/executor';
 import { buildSchema } from '../../src/graphql/apollo';
 import { PROJECT_ROOT } from '../../src/paths';
-import { testExecutor } from '../support/db';
+import { testTarget } from '../setup/neo4j-target';
 import { closeApp, openSeededApp } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -677,12 +677,15 @@ describe('cost and hygiene', () => {
   });
 
   it('masks unexpected errors in production: no Cypher or driver text reaches the client', async () => {
-    // A real driver failure, not a stub: an executor whose driver is closed, as with a dead server.
-    const broken = await testExecutor();
+    // A real driver failure, not a stub, and one no code fits (a dead server is NEO4J_UNAVAILABLE
+    // now): once connected, the executor's queries go to Neo4j's `system` database (the executor
+    // reads its options per transaction), which refuses the graph's Cypher with its own text.
+    const options = { ...testTarget(), txTimeoutMs: 30_000 };
+    const broken = await Executor.connect(options);
+    options.database = 'system';
     const prod = await startTestApp(broken, { NODE_ENV: 'production' });
     const dev = await startTestApp(broken, { NODE_ENV: 'development' });
     try {
-      await broken.close();
       const q = '{ claim(id: "taliban-denies-sheltering-ttp") { id } }';
       const { body } = await prod.gql(q);
       expect(body.errors).toEqual([
@@ -702,6 +705,7 @@ describe('cost and hygiene', () => {
     } finally {
       await prod.stop();
       await dev.stop();
+      await broken.close();
     }
   });
 

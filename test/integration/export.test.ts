@@ -241,10 +241,13 @@ function runExport(args: string[], opts: { closeStdout?: boolean } = {}): Promis
     const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
+      // The line naming the database used (checked in test/integration/cli.test.ts) aside.
+      resolve({ code, signal, stdout, stderr: stderr.replace(USING_LINE, '') });
     });
   });
 }
+
+const USING_LINE = /^claimgraph export: using the Neo4j at NEO4J_URI .*\n/m;
 
 /** One line on stderr, `claimgraph export: ...`, and no stack trace or driver error. */
 function expectOneLine(run: Run, pattern: RegExp): void {

@@ -24,7 +24,7 @@ export async function resetDatabase(executor: Executor): Promise<void> {
         'point NEO4J_URI at an empty database for tests',
     );
   }
-  await executor.runAutoCommit('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await executor.runAutoCommit('system/delete-everything');
 }
 
 /** A clean, migrated database. */

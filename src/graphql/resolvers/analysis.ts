@@ -1,9 +1,9 @@
 import type { Row } from '../../db/executor';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError, SearchSyntaxError } from '../../errors';
 import { requireActor, requireActors } from '../../refs';
 import type { Context } from '../context';
 import { capFirst, present, presentAt } from '../pagination';
-import { buildSearchQuery, highlight, isLuceneSyntaxError } from '../../search/text';
+import { buildSearchQuery, highlight } from '../../search/text';
 
 /**
  * The analysts' questions (schema/30-analysis.graphql): search, disputes, provenance, the
@@ -56,7 +56,7 @@ export const AnalysisQuery = {
         candidates: Math.max(limit * 5, 50),
       });
     } catch (err) {
-      if (isLuceneSyntaxError(err)) {
+      if (err instanceof SearchSyntaxError) {
         throw new BadUserInputError(
           `text: "${text}" is not a valid search (check quotes, parentheses and a leading * or ?)`,
           'text',
