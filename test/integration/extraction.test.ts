@@ -149,8 +149,21 @@ describe('extractClaims', () => {
     const before = await nodeCount();
     expect(errorCode(await extract('https://example.org/never-added'))).toBe('NOT_FOUND');
     // A source without text (one written by an older tool): nothing to extract from.
-    await executor.runAutoCommit(
-      "CREATE (:Source {url: 'https://example.org/no-text', text: '', createdBy: 'test', createdAt: datetime()})",
+    // Written through the loader's own source statement, which an older file could reach.
+    await executor.write((tx) =>
+      tx.run('load/upsert-source', {
+        at: new Date().toISOString(),
+        by: 'test',
+        bundleHash: 'none',
+        source: {
+          url: 'https://example.org/no-text',
+          title: 'No text',
+          publishedAt: null,
+          publisher: null,
+          text: '',
+          contentHash: 'none',
+        },
+      }),
     );
     const blank = await extract('https://example.org/no-text');
     expect(errorCode(blank)).toBe('BAD_USER_INPUT');
