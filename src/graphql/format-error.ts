@@ -68,6 +68,11 @@ export function formatError(config: Config) {
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return { ...formatted, message: truthfulMessage(code, formatted.message) };
     }
+    if (formatted.message.startsWith('Too many errors processing variables')) {
+      // graphql-js stops coercing variables after 50 errors and adds this one, without a code:
+      // it is the client's input, like the 50 before it, not a fault of ours.
+      return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     const status = httpStatusOf(error);
     if (status !== undefined && status >= 400 && status < 500) {
       // Apollo's own client errors without a code of their own (a persisted query whose hash

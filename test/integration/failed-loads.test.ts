@@ -69,7 +69,8 @@ describe('a failed batch surfaces as an error at its path', () => {
       'query($id: ID!) { claim(id: $id) { id denies { id } } }',
       { id: denial },
     );
-    expect(status).toBe(200);
+    // The fault left the response without data: 500 (README "Errors"), with the error at its path.
+    expect(status).toBe(500);
     // denies is [Claim!]!: its error nulls the claim, which is nullable. Before issue 10 this was
     // { claim: { id, denies: [] } } with no error: a disputed claim's denial denying nothing.
     expect(body.data).toEqual({ claim: null });

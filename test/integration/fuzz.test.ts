@@ -250,7 +250,9 @@ it('answers generated and garbled read documents truthfully', async () => {
       const body = JSON.stringify({ query: q, variables });
       checkAnswer(body, await send(body, JSON_HEADERS));
     }),
-    { seed: 1010, numRuns: 100 },
+    // The seed is fixed so a failure reproduces; it was chosen so that 100 runs reach every kind of
+    // answer listed below (a schema change moves the generated documents: pick another seed then).
+    { seed: 5050, numRuns: 100 },
   );
   for (const answer of [
     '200 data',

@@ -166,6 +166,21 @@ describe.each(MALFORMED)('%s (development mode)', (_what, body, type, status, co
   });
 });
 
+it("variables with more than 50 errors are still the client's input: every error BAD_USER_INPUT, 400", async () => {
+  // graphql-js stops after 50 variable errors and adds one of its own without a code (found by
+  // the fuzz test); it must not read as an internal error.
+  const res = await post(
+    dev.url,
+    JSON.stringify({
+      query: 'mutation($i: CreateActorInput!) { createActor(input: $i) { id } }',
+      variables: { i: { name: 'x', kind: 'OTHER', aliases: Array.from({ length: 60 }, (_, n) => n) } },
+    }),
+  );
+  expect(res.status).toBe(400);
+  expect(res.json.errors!.length).toBe(51);
+  expect(new Set(res.json.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+});
+
 it('a validation refusal says what it is, not "Syntax Error"', async () => {
   const res = await post(dev.url, MALFORMED[3]![1]);
   expect(res.json.errors?.[0]?.message).toBe('Query depth limit of 8 exceeded, found 10.');
