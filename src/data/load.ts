@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { recordAudit, type Writer } from '../db/audit';
 import type { Executor, Tx } from '../db/executor';
 import { DataFileError } from '../errors';
@@ -102,8 +103,9 @@ async function loadOne(tx: Tx, bundle: SourceBundle, writer: Writer): Promise<Lo
   await tx.run('load/link-denials', { ...common, denials });
   await recordAudit(tx, writer, at, {
     operation: existing?.exists ? 'reloadSource' : 'loadSource',
-    summary: `${existing?.exists ? 'reloaded' : 'loaded'} ${file}: ${bundle.claims.length} claims, ${bundle.actors.length} actors, ${bundle.events.length} events`,
-    changes: { file, contentHash: source.contentHash, bundleHash: hash },
+    summary: `${existing?.exists ? 'reloaded' : 'loaded'} ${path.basename(file)}: ${bundle.claims.length} claims, ${bundle.actors.length} actors, ${bundle.events.length} events`,
+    // The file's name only: audit events are readable through the API, server paths are not.
+    changes: { file: path.basename(file), contentHash: source.contentHash, bundleHash: hash },
     sourceUrls: [source.url],
     claimIds: bundle.claims.map((c) => c.id),
     actorIds: bundle.actors.map((a) => a.id),

@@ -4,6 +4,7 @@
  * A crash loses at most the batch in flight; the next run's pass one finds every committed record
  * unchanged in the graph and skips it, so it goes on where this one stopped.
  */
+import path from 'node:path';
 import { recordAudit, type Writer } from '../db/audit';
 import type { Executor, Tx } from '../db/executor';
 import { anchorAt, codePoints } from '../data/anchor';
@@ -235,8 +236,8 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
     .map(([w, n]) => `${n} ${w}${n === 1 ? '' : 's'}`);
   await recordAudit(tx, writer, at, {
     operation: 'import',
-    summary: `imported ${b.file} lines ${b.firstLine}-${b.lastLine}: ${parts.join(', ')}`,
-    changes: { file: b.file, lines: [b.firstLine, b.lastLine] },
+    summary: `imported ${path.basename(b.file)} lines ${b.firstLine}-${b.lastLine}: ${parts.join(', ')}`,
+    changes: { file: path.basename(b.file), lines: [b.firstLine, b.lastLine] },
     claimIds: b.claims.map((c) => c.id),
     actorIds: b.actors.map((a) => a.id),
     sourceUrls: b.sources.map((s) => s.url),
