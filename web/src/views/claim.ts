@@ -53,7 +53,7 @@ const CLAIM_QUERY = `query Claim($id: ID!) {
 }`;
 
 const CONTRADICTIONS_QUERY = `query Contradictions($actor: String!) {
-  disputes(actor: $actor, first: 100) { claim { id } contradictions { ${CLAIM_ROW} } }
+  disputes(actor: $actor, first: 20) { claim { id } contradictions { ${CLAIM_ROW} } }
 }`;
 
 function facts(c: ClaimDetail): HTMLElement {

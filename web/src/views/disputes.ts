@@ -11,9 +11,11 @@ interface Dispute {
   contradictions: ClaimRow[];
 }
 
-const PAGE = 50;
+// Each dispute carries up to 100 denials and 100 contradictions with their evidence: 10 disputes
+// is about 207,000 nodes, within the API's node limit of 250,000 (README "Limits").
+const PAGE = 10;
 /** `disputes` has no cursor; its `first` is capped at 100 by the server. */
-const CAP = 100;
+const CAP = 10;
 
 export async function renderDisputes(ctx: ViewContext): Promise<void> {
   const { root, route } = ctx;
