@@ -10,7 +10,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../src/config';
@@ -22,6 +21,7 @@ import { startHttp } from '../src/http/server';
 import { createLogger } from '../src/logger';
 import { startEmbedded } from '../src/neo4j/embedded';
 import { PROJECT_ROOT, SEED_DIR } from '../src/paths';
+import { freePort } from '../src/net';
 
 const CLAIMS = Number(process.env.CLAIMS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 10);
@@ -42,16 +42,6 @@ const KINDS = [
 ];
 /** Synthetic claimants, plus the seed's two governments so their views grow with the graph. */
 const ACTORS = 200;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const actorId = (i: number) =>
   i % 50 === 0

@@ -16,6 +16,7 @@ import pino from 'pino';
 import { loadConfig } from '../src/config';
 import { connect } from '../src/cli/connect';
 import { importPath } from '../src/import';
+import { freePort } from '../src/net';
 import { writeSynthetic } from './synthetic';
 
 async function main() {
@@ -23,7 +24,11 @@ async function main() {
   const claims = Number(values.claims ?? 100_000);
   const batchSize = Number(values.batch ?? 5000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-bench-import-'));
-  if (!process.env.NEO4J_URI) process.env.NEO4J_DATA_DIR = path.join(dir, 'store');
+  if (!process.env.NEO4J_URI) {
+    // A throwaway store on a free port, beside (never on) a running `npm start`.
+    process.env.NEO4J_DATA_DIR = path.join(dir, 'store');
+    process.env.NEO4J_BOLT_PORT ??= String(await freePort());
+  }
   const file = path.join(dir, 'synthetic.ndjson');
   const size = {
     claims,

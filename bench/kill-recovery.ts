@@ -11,23 +11,13 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/paths';
 import { runningFile, type RunningService } from '../src/neo4j/running';
+import { freePort } from '../src/net';
 
 const QUERY = '{ claim(id: "pakistan-accuses-kabul-of-harboring-ttp") { id } }';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function ask(url: string): Promise<{ ok: boolean; code: string | undefined; ms: number }> {
   const started = Date.now();

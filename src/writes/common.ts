@@ -24,6 +24,3 @@ export function slugify(name: string): string {
     .slice(0, 60);
   return slug || 'actor';
 }
-
-/** Moved to src/refs/urls.ts; re-exported while other branches merge. Import it from '../refs'. */
-export { normalizeUrl } from '../refs/urls';

@@ -4,7 +4,7 @@ import { BadUserInputError, NotFoundError } from '../errors';
 import { extractDrafts } from '../extract/extract';
 import { toRecords } from '../extract/records';
 import type { Gazetteer } from '../extract/types';
-import { normalizeUrl } from './common';
+import { normalizeUrl } from '../refs/urls';
 
 export interface ExtractionResult {
   url: string;

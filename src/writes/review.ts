@@ -4,7 +4,7 @@ import { BadUserInputError, ConflictError, NotADraftError, NotFoundError } from 
 import { CLAIM_KINDS } from '../data/types';
 import { anchorExcerpt } from './claims';
 import { optionalText, requiredText } from './common';
-import { requireActorIn } from './refs';
+import { requireActor } from '../refs';
 
 export interface DraftEdits {
   kind?: string | null;
@@ -70,14 +70,14 @@ export async function verifyDraft(
         'edits.figures',
       );
     }
-    const claimant = e.claimant != null ? await requireActorIn(tx, e.claimant, 'edits.claimant') : null;
+    const claimant = e.claimant != null ? await requireActor(tx, e.claimant, 'edits.claimant') : null;
     const setVoice = e.voice !== undefined && e.voice !== null;
-    const voice = setVoice && e.voice!.trim() ? await requireActorIn(tx, e.voice!, 'edits.voice') : null;
+    const voice = setVoice && e.voice!.trim() ? await requireActor(tx, e.voice!, 'edits.voice') : null;
     let targets: string[] | null = null;
     if (e.targets != null) {
       targets = [];
       for (const [i, ref] of e.targets.entries())
-        targets.push(await requireActorIn(tx, ref, `edits.targets[${i}]`));
+        targets.push(await requireActor(tx, ref, `edits.targets[${i}]`));
       targets = [...new Set(targets)];
     }
     const excerpt =
@@ -192,7 +192,7 @@ export async function resolvePlaceholder(
         'placeholder',
       );
     }
-    const actor = await requireActorIn(tx, actorRef, 'actor');
+    const actor = await requireActor(tx, actorRef, 'actor');
     if (actor === placeholder)
       throw new BadUserInputError('actor: a placeholder cannot resolve to itself', 'actor');
     const [target] = await tx.run('review/lock-placeholder', { id: actor });

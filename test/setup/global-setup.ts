@@ -1,26 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { Executor } from '../../src/db/executor';
 import { startEmbedded } from '../../src/neo4j/embedded';
 import { PROJECT_ROOT } from '../../src/paths';
 import { resetDatabase, testExecutor } from '../support/db';
 import { ENV } from './neo4j-target';
+import { freePort } from '../../src/net';
 
 declare global {
   var __claimgraphNeo4jStop: (() => Promise<void>) | undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function publish(

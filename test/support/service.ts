@@ -1,10 +1,12 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths';
 import { runningFile, type RunningService } from '../../src/neo4j/running';
+import { freePort } from '../../src/net';
+
+export { freePort };
 
 /**
  * The built service (`npm start` runs the same file) on its OWN embedded Neo4j: its own store in
@@ -20,17 +22,6 @@ export interface SpawnedService {
   /** The running-service file the service keeps in its data folder. */
   running(): RunningService;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** The environment of a service or CLI on the embedded default in `dataDir` (no NEO4J_URI). */
