@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from 'cytoscape';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Executor } from '../../src/db/executor';
 import { PROJECT_ROOT } from '../../src/paths';
+import type { TestApp } from '../support/app';
+import { closeApp, openSeededApp } from '../support/fixtures';
 
 /**
  * Debian's Chromium driven by playwright-core (Playwright's own browser download needs a host
@@ -87,3 +90,37 @@ export function expectCleanPage(w: WatchedPage): void {
 
 /** The explorer exposes its drawn network (a Cytoscape.js core) as window.claimgraphNetwork. */
 export type NetworkWindow = Window & { claimgraphNetwork?: Core };
+
+/** What a browser suite works with; its fields are set by useExplorer's hooks before each test runs. */
+export interface ExplorerSession {
+  app: TestApp;
+  executor: Executor;
+  browser: Browser;
+  /** A fresh watched page for each test (its own context: no cookies or storage carried over). */
+  w: WatchedPage;
+}
+
+/**
+ * Registers the hooks every browser suite needs: the seed graph (plus `prepare`'s data) served by
+ * an app of its own, one Chromium for the file, and a fresh watched page per test. Call it at the
+ * top of a test file; a suite's own beforeAll runs after it, with `session.app` ready.
+ */
+export function useExplorer(prepare?: (executor: Executor) => Promise<void>): ExplorerSession {
+  const session = {} as ExplorerSession;
+  beforeAll(async () => {
+    ({ executor: session.executor, app: session.app } = await openSeededApp(prepare));
+    session.browser = await launchChromium();
+    // Seeding and a first Chromium start on a busy 2-core machine can take longer than a test.
+  }, 180_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await closeApp(session.app, session.executor);
+  });
+  beforeEach(async () => {
+    session.w = await openPage(session.browser);
+  });
+  afterEach(async () => {
+    await session.w?.context.close();
+  });
+  return session;
+}

@@ -1,21 +1,10 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (page.evaluate callbacks run in the browser: they see the DOM.)
-import type { Browser } from 'playwright-core';
 import YAML from 'yaml';
 import { loadBundles } from '../../src/data/load';
 import { validateSourceFile } from '../../src/data/validate';
-import type { Executor } from '../../src/db/executor';
-import type { TestApp } from '../support/app';
-import { closeApp, openSeededApp } from '../support/fixtures';
-import {
-  expectCleanPage,
-  launchChromium,
-  openPage,
-  screenshot,
-  viewReady,
-  type WatchedPage,
-} from './browser';
+import { expectCleanPage, screenshot, viewReady, useExplorer } from './browser';
 
 /**
  * Contradicting figures, side by side: a source of our own in which two claimants give different
@@ -70,35 +59,16 @@ function contradictingSource(): string {
   });
 }
 
-let executor: Executor | undefined;
-let app: TestApp;
-let browser: Browser;
-let w: WatchedPage;
-
-beforeAll(async () => {
-  ({ executor, app } = await openSeededApp(async (executor) => {
-    await loadBundles(executor, [validateSourceFile('warehouse-fire.yaml', contradictingSource())], {
-      by: 'loader:test',
-      role: 'system',
-    });
-  }));
-  browser = await launchChromium();
-  // Seeding and a first Chromium start on a busy 2-core machine can take longer than a test.
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await closeApp(app, executor);
-});
-beforeEach(async () => {
-  w = await openPage(browser);
-});
-afterEach(async () => {
-  await w?.context.close();
+const session = useExplorer(async (executor) => {
+  await loadBundles(executor, [validateSourceFile('warehouse-fire.yaml', contradictingSource())], {
+    by: 'loader:test',
+    role: 'system',
+  });
 });
 
 it('the claim view sets a figure beside the figure that contradicts it, each with its own words', async () => {
-  const { page } = w;
-  await page.goto(`${app.url}/#/claim/port-authority-fire-deaths`);
+  const { page } = session.w;
+  await page.goto(`${session.app.url}/#/claim/port-authority-fire-deaths`);
   await viewReady(page, 'claim');
   expect(await page.locator('dl.facts dt:has-text("Status") + dd').textContent()).toBe('disputed');
   expect(await page.locator('dl.facts dt:has-text("Figures") + dd').textContent()).toBe('12 person (deaths)');
@@ -108,7 +78,7 @@ it('the claim view sets a figure beside the figure that contradicts it, each wit
   expect(await page.locator('.side-by-side > .this mark').textContent()).toBe(FIRST);
   await screenshot(page, 'contradiction');
 
-  await page.goto(`${app.url}/#/disputes?actor=fire-brigade`);
+  await page.goto(`${session.app.url}/#/disputes?actor=fire-brigade`);
   await viewReady(page, 'disputes');
   // Each figure is disputed by the other, and the fire brigade is on one side of both.
   const claims = await page
@@ -119,5 +89,5 @@ it('the claim view sets a figure beside the figure that contradicts it, each wit
     'Contradicted by',
     'Contradicted by',
   ]);
-  expectCleanPage(w);
+  expectCleanPage(session.w);
 }, 120_000);

@@ -1,19 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (page.evaluate callbacks run in the browser: they see the DOM.)
-import type { Browser, Page } from 'playwright-core';
-import type { Executor } from '../../src/db/executor';
-import type { TestApp } from '../support/app';
-import { closeApp, openSeededApp } from '../support/fixtures';
-import {
-  expectCleanPage,
-  launchChromium,
-  openPage,
-  screenshot,
-  viewReady,
-  type NetworkWindow,
-  type WatchedPage,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { expectCleanPage, screenshot, viewReady, type NetworkWindow, useExplorer } from './browser';
 
 /**
  * The issue's walk, in a real Chromium on the seed graph: a fact-checker who never writes GraphQL
@@ -23,26 +12,7 @@ import {
 const ACCUSATION = 'pakistan-accuses-kabul-of-harboring-ttp';
 const DENIAL = 'taliban-denies-sheltering-ttp';
 
-let executor: Executor | undefined;
-let app: TestApp;
-let browser: Browser;
-let w: WatchedPage;
-
-beforeAll(async () => {
-  ({ executor, app } = await openSeededApp());
-  browser = await launchChromium();
-  // Seeding and a first Chromium start on a busy 2-core machine can take longer than a test.
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await closeApp(app, executor);
-});
-beforeEach(async () => {
-  w = await openPage(browser);
-});
-afterEach(async () => {
-  await w?.context.close();
-});
+const session = useExplorer();
 
 /** What the claim view must show, on first arrival and after a reload alike. */
 async function expectAccusationView(page: Page): Promise<void> {
@@ -93,8 +63,8 @@ async function expectAccusationView(page: Page): Promise<void> {
 }
 
 it('walks the fact-checker path: search, the accusation in its words, its denial beside it, a reload, the claimant and its network', async () => {
-  const { page } = w;
-  await page.goto(`${app.url}/`);
+  const { page } = session.w;
+  await page.goto(`${session.app.url}/`);
   await viewReady(page, 'search');
   expect(await page.title()).toContain('claimgraph');
 
@@ -114,7 +84,7 @@ it('walks the fact-checker path: search, the accusation in its words, its denial
 
   await result.getByRole('link', { name: /^The Taliban government harbours/ }).click();
   await expectAccusationView(page);
-  expect(page.url()).toBe(`${app.url}/#/claim/${ACCUSATION}`);
+  expect(page.url()).toBe(`${session.app.url}/#/claim/${ACCUSATION}`);
   await screenshot(page, 'claim-view');
 
   // A reload (or the link sent to a colleague) brings the same view back.
@@ -160,18 +130,18 @@ it('walks the fact-checker path: search, the accusation in its words, its denial
   });
   expect(at).not.toBeNull();
   await page.mouse.click(at!.x, at!.y);
-  await page.waitForURL(`${app.url}/#/actor/taliban-government`);
+  await page.waitForURL(`${session.app.url}/#/actor/taliban-government`);
   await page.locator('h1', { hasText: 'Taliban government' }).waitFor();
   await viewReady(page, 'actor');
   expect(await page.locator('ul.aliases li').allTextContents()).toEqual(expect.arrayContaining(['Kabul']));
   await screenshot(page, 'fact-checker-3-node');
 
-  expectCleanPage(w);
+  expectCleanPage(session.w);
 }, 120_000);
 
 it('is usable from the keyboard, with landmarks and labels', async () => {
-  const { page } = w;
-  await page.goto(`${app.url}/#/search`);
+  const { page } = session.w;
+  await page.goto(`${session.app.url}/#/search`);
   await viewReady(page, 'search');
   expect(await page.getByRole('banner').count()).toBe(1);
   expect(await page.getByRole('navigation', { name: 'Views' }).count()).toBe(1);
@@ -194,5 +164,5 @@ it('is usable from the keyboard, with landmarks and labels', async () => {
   await viewReady(page, 'claim');
   // A new view moves focus to its heading, as a page load would for a screen reader.
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-  expectCleanPage(w);
+  expectCleanPage(session.w);
 }, 120_000);

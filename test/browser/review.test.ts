@@ -1,19 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (page.evaluate callbacks run in the browser: they see the DOM.)
-import type { Browser } from 'playwright-core';
 import { createToken } from '../../src/auth';
-import type { Executor } from '../../src/db/executor';
-import type { TestApp } from '../support/app';
-import { closeApp, openSeededApp } from '../support/fixtures';
-import {
-  expectCleanPage,
-  launchChromium,
-  openPage,
-  screenshot,
-  viewReady,
-  type WatchedPage,
-} from './browser';
+import { expectCleanPage, openPage, screenshot, viewReady, useExplorer } from './browser';
 
 /**
  * The editors' review queue against issue 8's API (Claim.verification, extractClaims, verifyDraft,
@@ -25,17 +14,13 @@ const TEXT =
   'Peshawar, 12 November. Pakistan accused the Taliban of sheltering fighters near the border, officials said. ' +
   'A Taliban spokesman said the accusation was false. The Interior Ministry said the crossing at Torkham would stay closed.';
 
-let executor: Executor;
-let app: TestApp;
-let browser: Browser;
-let w: WatchedPage;
+const session = useExplorer();
 let token: string;
 let drafts: string[];
 
 beforeAll(async () => {
-  ({ executor, app } = await openSeededApp());
-  token = (await createToken(executor, { role: 'editor', name: 'review-desk', by: 'test' })).token;
-  const added = await app.gql(
+  token = (await createToken(session.executor, { role: 'editor', name: 'review-desk', by: 'test' })).token;
+  const added = await session.app.gql(
     'mutation($input: AddSourceInput!) { addSource(input: $input) { url } }',
     {
       input: {
@@ -49,7 +34,7 @@ beforeAll(async () => {
     { token },
   );
   expect(added.body.errors).toBeUndefined();
-  const extracted = await app.gql<{ extractClaims: { drafts: { id: string }[] } }>(
+  const extracted = await session.app.gql<{ extractClaims: { drafts: { id: string }[] } }>(
     'mutation($source: String!) { extractClaims(source: $source) { drafts { id } } }',
     { source: SOURCE },
     { token },
@@ -57,22 +42,11 @@ beforeAll(async () => {
   expect(extracted.body.errors).toBeUndefined();
   drafts = extracted.body.data?.extractClaims.drafts.map((d) => d.id) ?? [];
   expect(drafts.length).toBeGreaterThanOrEqual(2);
-  browser = await launchChromium();
-  // Seeding and a first Chromium start on a busy 2-core machine can take longer than a test.
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await closeApp(app, executor);
-});
-beforeEach(async () => {
-  w = await openPage(browser);
-});
-afterEach(async () => {
-  await w?.context.close();
-});
+  // Extraction on a busy 2-core machine can take longer than a test.
+}, 120_000);
 
 async function verificationOf(id: string): Promise<string | undefined> {
-  const res = await app.gql<{ claim: { verification: string } | null }>(
+  const res = await session.app.gql<{ claim: { verification: string } | null }>(
     'query($id: ID!) { claim(id: $id) { verification } }',
     { id },
     { token },
@@ -81,8 +55,8 @@ async function verificationOf(id: string): Promise<string | undefined> {
 }
 
 it('asks for the token once, keeps it for the session only, and verifies and rejects drafts', async () => {
-  const { page } = w;
-  await page.goto(`${app.url}/#/review`);
+  const { page } = session.w;
+  await page.goto(`${session.app.url}/#/review`);
   await viewReady(page, 'review');
   await page.getByLabel('Editor token').fill(token);
   await page.getByRole('button', { name: 'Use this token' }).click();
@@ -113,19 +87,19 @@ it('asks for the token once, keeps it for the session only, and verifies and rej
   expect(await verificationOf(second)).toBe('REJECTED');
 
   // A new browser session asks again.
-  const fresh = await openPage(browser);
-  await fresh.page.goto(`${app.url}/#/review`);
+  const fresh = await openPage(session.browser);
+  await fresh.page.goto(`${session.app.url}/#/review`);
   await viewReady(fresh.page, 'review');
   expect(await fresh.page.getByLabel('Editor token').count()).toBe(1);
   await fresh.context.close();
-  expectCleanPage(w);
+  expectCleanPage(session.w);
 }, 120_000);
 
 it('says in words when a draft cannot be verified (NOT_A_DRAFT)', async () => {
-  const { page } = w;
+  const { page } = session.w;
   // A draft of its own: the walk above reviewed every draft of the first source.
   const url = 'https://example.org/2025/11/13/army-statement-review';
-  await app.gql(
+  await session.app.gql(
     'mutation($input: AddSourceInput!) { addSource(input: $input) { url } }',
     {
       input: {
@@ -137,13 +111,13 @@ it('says in words when a draft cannot be verified (NOT_A_DRAFT)', async () => {
     },
     { token },
   );
-  const extracted = await app.gql<{ extractClaims: { drafts: { id: string }[] } }>(
+  const extracted = await session.app.gql<{ extractClaims: { drafts: { id: string }[] } }>(
     'mutation($source: String!) { extractClaims(source: $source) { drafts { id } } }',
     { source: url },
     { token },
   );
   expect(extracted.body.data?.extractClaims.drafts.length).toBeGreaterThanOrEqual(1);
-  await page.goto(`${app.url}/#/review`);
+  await page.goto(`${session.app.url}/#/review`);
   await viewReady(page, 'review');
   await page.getByLabel('Editor token').fill(token);
   await page.getByRole('button', { name: 'Use this token' }).click();
@@ -151,10 +125,10 @@ it('says in words when a draft cannot be verified (NOT_A_DRAFT)', async () => {
   await remaining.waitFor();
   const id = (await remaining.getAttribute('data-draft')) as string;
   // Someone else verifies it first; this page still shows it as a draft.
-  await app.gql('mutation($id: ID!) { verifyDraft(id: $id) { id } }', { id }, { token });
+  await session.app.gql('mutation($id: ID!) { verifyDraft(id: $id) { id } }', { id }, { token });
   await remaining.getByRole('button', { name: 'Verify', exact: true }).click();
   const alert = remaining.getByRole('alert');
   await alert.waitFor();
   expect(await alert.locator('code').textContent()).toBe('NOT_A_DRAFT');
-  expectCleanPage(w);
+  expectCleanPage(session.w);
 }, 120_000);

@@ -1,43 +1,14 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (page.evaluate callbacks run in the browser: they see the DOM.)
-import type { Browser, Page } from 'playwright-core';
-import type { Executor } from '../../src/db/executor';
-import type { TestApp } from '../support/app';
-import { closeApp, openSeededApp } from '../support/fixtures';
-import {
-  expectCleanPage,
-  launchChromium,
-  openPage,
-  screenshot,
-  viewReady,
-  type WatchedPage,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { expectCleanPage, screenshot, viewReady, useExplorer } from './browser';
 
 /** The explorer's other views in a real Chromium on the seed graph: filters, source, disputes, errors. */
 const SOURCE =
   'https://www.aljazeera.com/news/2025/11/8/afghanistans-taliban-blames-irresponsible-pakistan-as-peace-talks-fail';
 
-let executor: Executor | undefined;
-let app: TestApp;
-let browser: Browser;
-let w: WatchedPage;
-
-beforeAll(async () => {
-  ({ executor, app } = await openSeededApp());
-  browser = await launchChromium();
-  // Seeding and a first Chromium start on a busy 2-core machine can take longer than a test.
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await closeApp(app, executor);
-});
-beforeEach(async () => {
-  w = await openPage(browser);
-});
-afterEach(async () => {
-  await w?.context.close();
-});
+const session = useExplorer();
 
 const resultIds = (page: Page) =>
   page
@@ -55,8 +26,8 @@ async function search(page: Page): Promise<void> {
 
 describe('search filters', () => {
   it('narrow a full-text search by kind and claimant, live in the URL, and survive a reload', async () => {
-    const { page } = w;
-    await page.goto(`${app.url}/#/search?q=ceasefire`);
+    const { page } = session.w;
+    await page.goto(`${session.app.url}/#/search?q=ceasefire`);
     await viewReady(page, 'search');
     await page.locator('#results .count').waitFor();
     expect((await resultIds(page)).length).toBe(5);
@@ -87,12 +58,12 @@ describe('search filters', () => {
     expect(await page.getByRole('searchbox', { name: 'Search claims' }).inputValue()).toBe('ceasefire');
     expect(await page.getByLabel('Kind', { exact: true }).inputValue()).toBe('COMMITMENT');
     expect(await page.getByLabel('Claimant', { exact: true }).inputValue()).toBe('Islamabad');
-    expectCleanPage(w);
+    expectCleanPage(session.w);
   }, 120_000);
 
   it('browse every claim with no words: claimant, kind, status and dates go to the server', async () => {
-    const { page } = w;
-    await page.goto(`${app.url}/#/search`);
+    const { page } = session.w;
+    await page.goto(`${session.app.url}/#/search`);
     await viewReady(page, 'search');
     expect(await page.locator('#results .count').textContent()).toBe('19 claims in the graph, newest first.');
 
@@ -118,14 +89,14 @@ describe('search filters', () => {
     expect(await page.locator('#results .count').textContent()).toBe(
       '1 claim matches these filters, newest first.',
     );
-    expectCleanPage(w);
+    expectCleanPage(session.w);
   }, 120_000);
 });
 
 it('the source view marks every excerpt, each opening its claim', async () => {
-  const { page } = w;
+  const { page } = session.w;
   await page.goto(
-    `${app.url}/#/source?url=${encodeURIComponent(SOURCE)}&claim=taliban-denies-sheltering-ttp`,
+    `${session.app.url}/#/source?url=${encodeURIComponent(SOURCE)}&claim=taliban-denies-sheltering-ttp`,
   );
   await viewReady(page, 'source');
   expect(await page.locator('h1').textContent()).toBe(
@@ -148,13 +119,13 @@ it('the source view marks every excerpt, each opening its claim', async () => {
     .first()
     .click();
   await viewReady(page, 'claim');
-  expect(page.url()).toBe(`${app.url}/#/claim/pakistan-accuses-kabul-of-harboring-ttp`);
-  expectCleanPage(w);
+  expect(page.url()).toBe(`${session.app.url}/#/claim/pakistan-accuses-kabul-of-harboring-ttp`);
+  expectCleanPage(session.w);
 }, 120_000);
 
 it('the disputes view sets each disputed claim beside its denials, and filters by actor', async () => {
-  const { page } = w;
-  await page.goto(`${app.url}/#/disputes`);
+  const { page } = session.w;
+  await page.goto(`${session.app.url}/#/disputes`);
   await viewReady(page, 'disputes');
   const disputes = page.locator('li.dispute');
   expect(await disputes.count()).toBe(1);
@@ -172,37 +143,37 @@ it('the disputes view sets each disputed claim beside its denials, and filters b
   await page.getByRole('button', { name: 'Show' }).click();
   await page.locator('p.count', { hasText: 'Qatar' }).waitFor();
   expect(await page.locator('p.count').textContent()).toBe('No disputed claims involving “Qatar”.');
-  expect(page.url()).toBe(`${app.url}/#/disputes?actor=Qatar`);
-  expectCleanPage(w);
+  expect(page.url()).toBe(`${session.app.url}/#/disputes?actor=Qatar`);
+  expectCleanPage(session.w);
 }, 120_000);
 
 describe('errors are said in words', () => {
   it('a refused search shows the API message and its code', async () => {
-    const { page } = w;
-    await page.goto(`${app.url}/#/search?q=${encodeURIComponent('/harbou?r/')}`);
+    const { page } = session.w;
+    await page.goto(`${session.app.url}/#/search?q=${encodeURIComponent('/harbou?r/')}`);
     await viewReady(page, 'search');
     const alert = page.getByRole('alert');
     expect(await alert.textContent()).toContain('regular expressions (/…/) are not supported');
     expect(await alert.locator('code').textContent()).toBe('BAD_USER_INPUT');
     await screenshot(page, 'api-error');
-    expectCleanPage(w);
+    expectCleanPage(session.w);
   }, 120_000);
 
   it('an unknown actor, claim or source says so instead of a blank page', async () => {
-    const { page } = w;
-    await page.goto(`${app.url}/#/search?claimant=Atlantis`);
+    const { page } = session.w;
+    await page.goto(`${session.app.url}/#/search?claimant=Atlantis`);
     await viewReady(page, 'search');
     expect(await page.getByRole('alert').textContent()).toContain(
       'no actor has the id, name or alias "Atlantis"',
     );
     expect(await page.getByRole('alert').locator('code').textContent()).toBe('NOT_FOUND');
 
-    await page.goto(`${app.url}/#/claim/no-such-claim`);
+    await page.goto(`${session.app.url}/#/claim/no-such-claim`);
     await viewReady(page, 'claim');
     expect(await page.locator('h1').textContent()).toBe('No such claim');
-    await page.goto(`${app.url}/#/actor/Atlantis`);
+    await page.goto(`${session.app.url}/#/actor/Atlantis`);
     await viewReady(page, 'actor');
     expect(await page.locator('h1').textContent()).toBe('No such actor');
-    expectCleanPage(w);
+    expectCleanPage(session.w);
   }, 120_000);
 });
