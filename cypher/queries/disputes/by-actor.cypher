@@ -1,0 +1,46 @@
+// The disputes an actor takes part in, in claim id order after $after ('' for the first page): a
+// disputed claim where $actor is claimant, voice or target of the claim or of one of its
+// opponents (live denials, contradicting figure claims). Starts from the actor, so it costs the
+// actor's claims and their opponents, not the graph. Same rows as disputes/list.
+MATCH (a:Actor {id: $actor})
+CALL {
+  WITH a
+  // The actor's own disputed claims.
+  MATCH (a)<-[:CLAIMED_BY|VOICED_BY|TARGETS]-(c:Claim)
+  WHERE c.status = 'DISPUTED'
+  RETURN c
+  UNION
+  WITH a
+  // Claims the actor's claims deny.
+  MATCH (a)<-[:CLAIMED_BY|VOICED_BY|TARGETS]-(:Claim)-[:DENIES]->(c:Claim)
+  WHERE c.status = 'DISPUTED'
+  RETURN c
+  UNION
+  WITH a
+  // Figure claims under a key of one of the actor's figure claims (checked below).
+  MATCH (a)<-[:CLAIMED_BY|VOICED_BY|TARGETS]-(:Claim {kind: 'FIGURE'})-[:HAS_FIGURE]->(:Figure)
+        -[:KEYED_AS]->(:FigureKey)<-[:KEYED_AS]-(:Figure)<-[:HAS_FIGURE]-(c:Claim)
+  WHERE c.status = 'DISPUTED'
+  RETURN c
+}
+WITH DISTINCT a, c
+WHERE c.id > $after AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
+WITH a, c ORDER BY c.id
+CALL {
+  WITH c
+  MATCH (c)<-[:DENIES]-(o:Claim)
+  WHERE o.retractedAt IS NULL AND coalesce(o.verification, 'VERIFIED') = 'VERIFIED'
+  WITH DISTINCT o ORDER BY o.id
+  RETURN collect(o) AS denials
+}
+CALL {
+  WITH c
+  // @include figure-contradiction
+  WITH DISTINCT o ORDER BY o.id
+  RETURN collect(o) AS contradictions
+}
+WITH a, c, denials, contradictions
+WHERE any(x IN [c] + denials + contradictions WHERE EXISTS { (x)-[:CLAIMED_BY|VOICED_BY|TARGETS]->(a) })
+RETURN c.id AS id, [o IN denials | o.id] AS denials, [o IN contradictions | o.id] AS contradictions
+ORDER BY id
+LIMIT toInteger($first)
