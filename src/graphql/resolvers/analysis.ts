@@ -200,6 +200,10 @@ export const AnalysisQuery = {
 };
 
 export const AnalysisClaim = {
+  contradictedBy: async (claim: Row, _: unknown, ctx: Context) => {
+    const row = await ctx.loaders.contradictions.load(claim.id as string);
+    return present(await ctx.loaders.claim.loadMany((row?.contradictedBy as string[]) ?? []));
+  },
   provenance: async (claim: Row, _: unknown, ctx: Context) => {
     const row = await ctx.loaders.provenance.load(claim.id as string);
     if (!row) return [];
