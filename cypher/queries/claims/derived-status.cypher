@@ -19,5 +19,5 @@ WITH c, CASE
     } THEN 'DISPUTED'
   ELSE 'UNCONTESTED'
 END AS derived
-RETURN c.id AS id, derived, c.status AS stored
+RETURN c.id AS id, derived, c.status AS stored, c.kind AS kind, coalesce(c.verification, 'VERIFIED') AS verification
 ORDER BY id
