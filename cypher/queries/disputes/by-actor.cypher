@@ -3,20 +3,19 @@
 // opponents (live denials, contradicting figure claims). Starts from the actor, so it costs the
 // actor's claims and their opponents, not the graph. Same rows as disputes/list.
 MATCH (a:Actor {id: $actor})
-// Pattern comprehensions walk from the bound actor; a MATCH here could be planned from the
-// status index instead, which costs every disputed claim in the graph.
+// Pattern comprehensions walk from the bound actor. No predicate on `c` inside them: one would
+// let the planner start from the status index instead, which costs every disputed claim.
 WITH a,
-     // The actor's own disputed claims,
-     [(a)<-[:CLAIMED_BY|VOICED_BY|TARGETS]-(c:Claim) WHERE c.status = 'DISPUTED' | c]
+     // The actor's own claims,
+     [(a)<-[:CLAIMED_BY|VOICED_BY|TARGETS]-(c:Claim) | c]
      // the claims its claims deny,
-     + [(a)<-[:CLAIMED_BY|VOICED_BY|TARGETS]-(:Claim)-[:DENIES]->(c:Claim) WHERE c.status = 'DISPUTED' | c]
-     // and the figure claims under a key of one of its figure claims (checked below).
+     + [(a)<-[:CLAIMED_BY|VOICED_BY|TARGETS]-(:Claim)-[:DENIES]->(c:Claim) | c]
+     // and the figure claims under a key of one of its figure claims (opponents checked below).
      + [(a)<-[:CLAIMED_BY|VOICED_BY|TARGETS]-(:Claim {kind: 'FIGURE'})-[:HAS_FIGURE]->(:Figure)
-        -[:KEYED_AS]->(:FigureKey)<-[:KEYED_AS]-(:Figure)<-[:HAS_FIGURE]-(c:Claim)
-        WHERE c.status = 'DISPUTED' | c] AS candidates
+        -[:KEYED_AS]->(:FigureKey)<-[:KEYED_AS]-(:Figure)<-[:HAS_FIGURE]-(c:Claim) | c] AS candidates
 UNWIND candidates AS c
 WITH DISTINCT a, c
-WHERE c.id > $after AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
+WHERE c.status = 'DISPUTED' AND c.id > $after AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
 WITH a, c ORDER BY c.id
 CALL {
   WITH c
