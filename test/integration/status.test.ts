@@ -62,7 +62,12 @@ function figureFile(file: string, claims: FigureClaimSpec[], events = EVENTS): S
   const exact = 'officials counted the dead and the injured';
   const start = text.indexOf(exact);
   const doc = {
-    source: { url: `https://example.org/status/figures-${file}`, title: `Figures ${file}`, publishedAt: '2025-11-10', text },
+    source: {
+      url: `https://example.org/status/figures-${file}`,
+      title: `Figures ${file}`,
+      publishedAt: '2025-11-10',
+      text,
+    },
     actors: ACTORS,
     events,
     claims: claims.map((c, j) => ({
@@ -84,7 +89,8 @@ function figureFile(file: string, claims: FigureClaimSpec[], events = EVENTS): S
   return validateSourceFile(`status-figures-${file}.yaml`, YAML.stringify(doc));
 }
 
-const load = (bundles: SourceBundle[], ex: Executor = executor) => loadBundles(ex, bundles, { by: 'loader:test', role: 'system' });
+const load = (bundles: SourceBundle[], ex: Executor = executor) =>
+  loadBundles(ex, bundles, { by: 'loader:test', role: 'system' });
 
 /** Every claim, its status by the rule, its stored status, kind and review state. */
 const statuses = async (): Promise<Row[]> => executor.read('claims/derived-status');
@@ -95,9 +101,18 @@ async function freshWorld(): Promise<void> {
   await seededDatabase(executor);
   await addSource(executor, writer, { url: BASE, text: BASE_TEXT, title: 'Status base' });
   const [seed] = readSourcePath(SEED_DIR);
-  await addSource(executor, writer, { url: COPY, text: seed!.source.text, title: 'Seed copy', publishedAt: '2025-11-08' });
+  await addSource(executor, writer, {
+    url: COPY,
+    text: seed!.source.text,
+    title: 'Seed copy',
+    publishedAt: '2025-11-08',
+  });
   // The test actors and events, with one figure claim.
-  await load([figureFile('base', [{ claimant: 0, events: 1, figures: [{ value: 0, unit: 0, measure: 0 }], draft: false }])]);
+  await load([
+    figureFile('base', [
+      { claimant: 0, events: 1, figures: [{ value: 0, unit: 0, measure: 0 }], draft: false },
+    ]),
+  ]);
 }
 
 // One world for the whole file (a seeded graph is slow to build): each block below adds to it
@@ -128,8 +143,14 @@ const figureClaim = fc.record({
 });
 const command: fc.Arbitrary<Command> = fc.oneof(
   { arbitrary: fc.record({ t: fc.constant('statement' as const), claimant: fc.nat(2) }), weight: 1 },
-  { arbitrary: fc.record({ t: fc.constant('denial' as const), claimant: fc.nat(2), target: fc.nat() }), weight: 3 },
-  { arbitrary: fc.record({ t: fc.constant('link' as const), denial: fc.nat(), target: fc.nat() }), weight: 2 },
+  {
+    arbitrary: fc.record({ t: fc.constant('denial' as const), claimant: fc.nat(2), target: fc.nat() }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({ t: fc.constant('link' as const), denial: fc.nat(), target: fc.nat() }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ t: fc.constant('retract' as const), n: fc.nat() }), weight: 3 },
   {
     arbitrary: fc.record({
@@ -139,13 +160,17 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     }),
     weight: 5,
   },
-  { arbitrary: fc.record({ t: fc.constant('verify' as const), n: fc.nat(), claimant: fc.option(fc.nat(2)) }), weight: 2 },
+  {
+    arbitrary: fc.record({ t: fc.constant('verify' as const), n: fc.nat(), claimant: fc.option(fc.nat(2)) }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ t: fc.constant('reject' as const), n: fc.nat() }), weight: 1 },
   { arbitrary: fc.constant({ t: 'extract' as const }), weight: 1 },
   { arbitrary: fc.constant({ t: 'resolve' as const }), weight: 1 },
 );
 
-const pick = <T>(items: T[], n: number): T | undefined => (items.length ? items[n % items.length] : undefined);
+const pick = <T>(items: T[], n: number): T | undefined =>
+  items.length ? items[n % items.length] : undefined;
 
 /** Runs one command; a refusal (a coded error) is an outcome too: it must leave every status true. */
 async function run(cmd: Command, rows: Row[]): Promise<string> {
@@ -189,7 +214,12 @@ async function run(cmd: Command, rows: Row[]): Promise<string> {
       case 'verify': {
         const draft = pick(drafts, cmd.n);
         if (!draft) return 'no draft';
-        await verifyDraft(executor, writer, draft, cmd.claimant === null ? {} : { claimant: CLAIMANTS[cmd.claimant] });
+        await verifyDraft(
+          executor,
+          writer,
+          draft,
+          cmd.claimant === null ? {} : { claimant: CLAIMANTS[cmd.claimant] },
+        );
         return 'verified';
       }
       case 'reject': {
@@ -266,7 +296,11 @@ describe('disputes', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: { body: { data?: Page; errors?: unknown[] } } = await app.gql<Page>(PAGE, { actor, first, after });
+      const res: { body: { data?: Page; errors?: unknown[] } } = await app.gql<Page>(PAGE, {
+        actor,
+        first,
+        after,
+      });
       expect(res.body.errors).toBeUndefined();
       const page: Page['disputes'] = res.body.data!.disputes;
       seen.push(...page.map((d) => d.claim.id));
@@ -288,14 +322,20 @@ describe('disputes', () => {
     expect(await all(null, 3)).toEqual(whole);
     // By actor: status-b's own claim, and the claims its claim contradicts (not status-fig-d-2,
     // disputed by others only).
-    expect(await all('Status Desk Beta', 1)).toEqual(['status-fig-base-0', 'status-fig-d-0', 'status-fig-d-1']);
+    expect(await all('Status Desk Beta', 1)).toEqual([
+      'status-fig-base-0',
+      'status-fig-d-0',
+      'status-fig-d-1',
+    ]);
     const bad = await app.gql(PAGE, { after: 'not-a-cursor' });
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('Claim.contradictedBy lists the contradicting figure claims', async () => {
     const res = await app.gql<Page>(PAGE, { first: 10 });
-    const byId = Object.fromEntries(res.body.data!.disputes.map((d) => [d.claim.id, d.claim.contradictedBy.map((c) => c.id)]));
+    const byId = Object.fromEntries(
+      res.body.data!.disputes.map((d) => [d.claim.id, d.claim.contradictedBy.map((c) => c.id)]),
+    );
     expect(byId['status-fig-d-0']).toEqual(['status-fig-d-1', 'status-fig-d-2']);
     expect(byId['status-fig-d-1']).toEqual(['status-fig-base-0', 'status-fig-d-0']);
     expect(byId['pakistan-accuses-kabul-of-harboring-ttp']).toEqual([]);
@@ -358,12 +398,21 @@ describe('racing writes', () => {
 describe('cost, by PROFILE', () => {
   /** N unrelated figure claims: other events, the same measure, disagreeing among themselves. */
   function noise(from: number, n: number): SourceBundle {
-    const events = [1, 2, 3, 4, 5].map((i) => ({ id: `noise-e${i}`, kind: 'CLASHES', name: `Noise clashes ${i}` }));
+    const events = [1, 2, 3, 4, 5].map((i) => ({
+      id: `noise-e${i}`,
+      kind: 'CLASHES',
+      name: `Noise clashes ${i}`,
+    }));
     const text = 'Noise desk: officials counted the dead.';
     const exact = 'officials counted the dead';
     const start = text.indexOf(exact);
     const doc = {
-      source: { url: `https://example.org/status/noise-${from}`, title: 'Noise', publishedAt: '2025-11-10', text },
+      source: {
+        url: `https://example.org/status/noise-${from}`,
+        title: 'Noise',
+        publishedAt: '2025-11-10',
+        text,
+      },
       actors: [
         { id: 'noise-a', name: 'Noise Desk A', kind: 'MEDIA' },
         { id: 'noise-b', name: 'Noise Desk B', kind: 'MEDIA' },
@@ -424,13 +473,23 @@ describe('stored status', () => {
           rows = await statuses();
           const wrong = rows.filter((r) => r.derived !== r.stored);
           expect({ step, cmd, outcome, wrong }).toEqual({ step, cmd, outcome, wrong: [] });
-          if (rows.some((r) => r.stored === 'DISPUTED' && String(r.id).startsWith('status-fig-'))) figureDisputes += 1;
+          if (rows.some((r) => r.stored === 'DISPUTED' && String(r.id).startsWith('status-fig-')))
+            figureDisputes += 1;
         }
       }),
       { seed: 1111, numRuns: 3, endOnFailure: true },
     );
     // The sequences did reach every kind of write (and some refusals), so the check means something.
-    for (const o of ['recorded', 'linked', 'retracted', 'loaded', 'verified', 'rejected', 'extracted', 'resolved']) {
+    for (const o of [
+      'recorded',
+      'linked',
+      'retracted',
+      'loaded',
+      'verified',
+      'rejected',
+      'extracted',
+      'resolved',
+    ]) {
       expect([o, outcomes.get(o) ?? 0]).toEqual([o, expect.any(Number)]);
       expect(outcomes.get(o)).toBeGreaterThan(0);
     }
@@ -458,8 +517,11 @@ describe('stored status', () => {
     expect(await mismatches()).toEqual([]);
     expect(await statuses()).toEqual(before);
     // ... and the keys it wrote are the ones the writes use: a new contradiction is seen.
-    await load([figureFile('n', [{ claimant: 2, events: 1, figures: [{ value: 1, unit: 0, measure: 0 }], draft: false }])]);
+    await load([
+      figureFile('n', [
+        { claimant: 2, events: 1, figures: [{ value: 1, unit: 0, measure: 0 }], draft: false },
+      ]),
+    ]);
     expect(await mismatches()).toEqual([]);
   }, 180_000);
 });
-

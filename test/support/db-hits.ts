@@ -17,7 +17,9 @@ export async function dbHits(name: string, params: Record<string, unknown>): Pro
   );
   const session = driver.session({ database: t.database, defaultAccessMode: neo4j.session.READ });
   try {
-    const summary = await session.executeRead(async (tx) => (await tx.run(`PROFILE ${query(name)}`, params)).summary);
+    const summary = await session.executeRead(
+      async (tx) => (await tx.run(`PROFILE ${query(name)}`, params)).summary,
+    );
     const sum = (p: ProfiledPlan): number => p.dbHits + p.children.reduce((n, c) => n + sum(c), 0);
     if (!summary.profile) throw new Error(`PROFILE of ${name} returned no profile`);
     return sum(summary.profile);
