@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import YAML from 'yaml';
-import type { Executor, Row, Tx } from '../../src/db/executor';
+import { Executor, type Row, type Tx } from '../../src/db/executor';
 import { migrate } from '../../src/db/migrate';
 import { loadBundles } from '../../src/data/load';
 import { readSourcePath, validateSourceFile } from '../../src/data/validate';
@@ -13,7 +13,8 @@ import { rejectDraft, resolvePlaceholder, verifyDraft } from '../../src/writes/r
 import { addSource } from '../../src/writes/sources';
 import { startTestApp, type TestApp } from '../support/app';
 import { dbHits } from '../support/db-hits';
-import { seededDatabase, testExecutor } from '../support/db';
+import { seededDatabase } from '../support/db';
+import { testTarget } from '../setup/neo4j-target';
 
 /**
  * The stored claim status (c.status, kept by every write: src/writes/status.ts) against the rule
@@ -118,7 +119,9 @@ async function freshWorld(): Promise<void> {
 // One world for the whole file (a seeded graph is slow to build): each block below adds to it
 // and asserts only on what it wrote.
 beforeAll(async () => {
-  executor = await testExecutor();
+  // A longer transaction budget than the other tests': this file loads many files of figure
+  // claims on a machine shared with other runs, and what it checks is results, never time.
+  executor = await Executor.connect({ ...testTarget(), txTimeoutMs: 120_000 });
   await freshWorld();
 }, 180_000);
 afterAll(() => executor?.close());
