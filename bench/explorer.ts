@@ -22,6 +22,7 @@ import { createLogger } from '../src/logger';
 import { startEmbedded } from '../src/neo4j/embedded';
 import { PROJECT_ROOT, SEED_DIR } from '../src/paths';
 import { freePort } from '../src/net';
+import { refreshClaimStatus } from '../src/writes/status';
 
 const CLAIMS = Number(process.env.CLAIMS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 10);
@@ -112,7 +113,14 @@ async function generate(executor: Executor, total: number): Promise<number> {
   const started = Date.now();
   for (let from = 0; from < total; from += BATCH) {
     const params = batch(from, Math.min(from + BATCH, total));
-    await executor.write((tx) => tx.run('bench/explorer-synthetic', params));
+    await executor.write(async (tx) => {
+      await tx.run('bench/explorer-synthetic', params);
+      // Stored statuses, as every write keeps them (denials in the batch dispute their targets).
+      await refreshClaimStatus(
+        tx,
+        params.claims.map((c) => (c as { id: string }).id),
+      );
+    });
     process.stderr.write(`\r  generated ${Math.min(from + BATCH, total)} / ${total} claims`);
   }
   process.stderr.write('\n');

@@ -1,11 +1,10 @@
 // Claim `o` contradicts FIGURE claim `c`: both are about the same event (which fixes the period),
 // report a figure for the same measure in the same unit (trimmed, case-insensitive) with another
-// value, come from different claimants, and `o` is not retracted. Binds c, o, f and g.
-// Included by claim-status (is `c` DISPUTED?) and disputes/list (which claims contradict `c`?).
-MATCH (c)-[:HAS_FIGURE]->(f:Figure),
-      (c)-[:ABOUT]->(:Event)<-[:ABOUT]-(o:Claim {kind: 'FIGURE'})-[:HAS_FIGURE]->(g:Figure)
+// value, come from different claimants, and `o` is not retracted (nor a draft). Binds c, o, f and g.
+// "Same event, measure and unit" is "same FigureKey" (fragments/figure-key, kept by
+// claims/refresh-figure-keys), so this is a walk from `c` through its keys, never a scan.
+// Included by claim-status (is `c` DISPUTED?) and disputes/* (which claims contradict `c`?).
+MATCH (c)-[:HAS_FIGURE]->(f:Figure)-[:KEYED_AS]->(:FigureKey)<-[:KEYED_AS]-(g:Figure)<-[:HAS_FIGURE]-(o:Claim {kind: 'FIGURE'})
 WHERE c.kind = 'FIGURE' AND o <> c AND o.retractedAt IS NULL AND coalesce(o.verification, 'VERIFIED') = 'VERIFIED'
-  AND toLower(trim(f.measure)) = toLower(trim(g.measure))
-  AND coalesce(toLower(trim(f.unit)), '') = coalesce(toLower(trim(g.unit)), '')
   AND f.value <> g.value
   AND NOT EXISTS { (c)-[:CLAIMED_BY]->(:Actor)<-[:CLAIMED_BY]-(o) }

@@ -4,6 +4,7 @@ import { recordAudit, type Writer } from '../db/audit';
 import type { Executor, Tx } from '../db/executor';
 import { DataFileError } from '../errors';
 import type { SourceBundle } from './types';
+import { refreshClaimStatus } from '../writes/status';
 
 export interface LoadResult {
   file: string;
@@ -101,6 +102,10 @@ async function loadOne(tx: Tx, bundle: SourceBundle, writer: Writer): Promise<Lo
   await tx.run('load/upsert-claims', { ...common, claims: bundle.claims });
   const denials = bundle.claims.flatMap((c) => c.denies.map((denied) => ({ denial: c.id, denied })));
   await tx.run('load/link-denials', { ...common, denials });
+  await refreshClaimStatus(
+    tx,
+    bundle.claims.map((c) => c.id),
+  );
   await recordAudit(tx, writer, at, {
     operation: existing?.exists ? 'reloadSource' : 'loadSource',
     summary: `${existing?.exists ? 'reloaded' : 'loaded'} ${path.basename(file)}: ${bundle.claims.length} claims, ${bundle.actors.length} actors, ${bundle.events.length} events`,

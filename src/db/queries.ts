@@ -75,7 +75,10 @@ export function migrations(): Migration[] {
     .sort()
     .map((file) => {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
-      const statements = text
+      // Includes are expanded here too, so a migration that computes a stored value for existing
+      // data (0006: claim status) applies the very fragment the writes apply. The checksum stays
+      // the file's own text: editing a fragment later does not re-run an applied migration.
+      const statements = expandIncludes(text)
         .split(/;\s*$/m)
         .map((s) =>
           s

@@ -64,6 +64,7 @@ export const LIST_FIELD_CAPS: Readonly<Record<string, number>> = {
   'Claim.about': 25,
   'Claim.denies': 25,
   'Claim.deniedBy': 100,
+  'Claim.contradictedBy': 100,
   'Claim.figures': 25,
   'Claim.evidence': 25,
   'Claim.history': 100,

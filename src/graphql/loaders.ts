@@ -29,6 +29,8 @@ export function createLoaders(executor: Executor) {
     event: rowsBy('events/by-ids', 'ids', 'id'),
     /** Claim.provenance: claimant, voice and per source its outlet and excerpts, by claim id. */
     provenance: rowsBy('graph/provenance-by-ids', 'ids', 'id'),
+    /** Claim.contradictedBy: the live figure claims contradicting each claim, by claim id. */
+    contradictions: rowsBy('claims/contradictions-by-ids', 'ids', 'id'),
     history: new DataLoader<string, Row[]>(async (ids) => {
       const rows = byKey(await executor.read('claims/history-by-ids', { ids }), 'id', ids);
       return rows.map((r) => (r?.history as Row[]) ?? []);

@@ -9,6 +9,7 @@ import { recordAudit, type Writer } from '../db/audit';
 import type { Executor, Tx } from '../db/executor';
 import { anchorAt, codePoints } from '../data/anchor';
 import { foldName } from '../refs/names';
+import { refreshClaimStatus } from '../writes/status';
 import { readRecords } from './read';
 import type { ImportRecord, RecordType } from './records';
 import { contentHash, normalizeUrl, recordKey, type Denial, type ImportPlan } from './validate';
@@ -175,6 +176,10 @@ export async function writeImport(
       const at = new Date().toISOString();
       const [row] = await tx.run('load/link-denials', { at, by: writer.by, denials });
       expectWritten('denial', Number(row?.denials), denials.length);
+      await refreshClaimStatus(
+        tx,
+        denials.map((d) => d.denial),
+      );
       await recordAudit(tx, writer, at, {
         operation: 'importDenials',
         summary: `imported ${denials.length} denial link(s) between imported claims`,
@@ -223,6 +228,7 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
     const [r] = await tx.run('load/link-denials', { ...common, denials: b.denials });
     expectWritten('denial', Number(r?.denials), b.denials.length);
   }
+  await refreshClaimStatus(tx, [...b.claims.map((c) => c.id), ...b.denials.map((d) => d.denial)]);
   const parts = (
     [
       ['claim', b.claims.length],

@@ -5,6 +5,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import { anchorAt, codePoints, findOccurrences } from '../data/anchor';
 import { lookupClaims, normalizeUrl, requireActors, requireClaims, type ClaimRef } from '../refs';
 import { optionalText, requiredText } from './common';
+import { refreshClaimStatus } from './status';
 
 export interface RecordClaimInput {
   kind: string;
@@ -143,6 +144,8 @@ export async function recordClaim(
       at,
       by: writer.by,
     });
+    // A new denial disputes what it denies; a new figure can contradict figures under its keys.
+    await refreshClaimStatus(tx, [id]);
     await recordAudit(tx, writer, at, {
       operation: 'recordClaim',
       summary: `recorded ${input.kind} ${id} by ${claimant}`,
@@ -222,6 +225,7 @@ export async function linkDenial(
       by: writer.by,
     });
     if (row?.created) {
+      await refreshClaimStatus(tx, [denial, denied]);
       await recordAudit(tx, writer, new Date().toISOString(), {
         operation: 'linkDenial',
         summary: `linked denial ${denial} to ${denied}`,
@@ -249,6 +253,8 @@ export async function retractClaim(
       ? []
       : await tx.run('claims/retract', { id, reason: why, at, by: writer.by });
     if (!retracted) throw new ConflictError(`id: claim ${id} is already retracted`, 'id');
+    // The claim, the claims it denied and the figures it contradicted can all change status.
+    await refreshClaimStatus(tx, [id]);
     await recordAudit(tx, writer, at, {
       operation: 'retractClaim',
       summary: `retracted ${id}: ${why}`,

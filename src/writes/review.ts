@@ -5,6 +5,7 @@ import { CLAIM_KINDS } from '../data/types';
 import { anchorExcerpt } from './claims';
 import { optionalText, requiredText } from './common';
 import { requireActor } from '../refs';
+import { refreshClaimStatus } from './status';
 
 export interface DraftEdits {
   kind?: string | null;
@@ -109,6 +110,9 @@ export async function verifyDraft(
       at,
       by: writer.by,
     });
+    // A verified draft starts disputing what it denies and contradicting figures; its own
+    // claimant, kind or figures may have been edited too.
+    await refreshClaimStatus(tx, [id]);
     const changes = Object.fromEntries(
       Object.entries({
         kind: e.kind,
@@ -145,6 +149,7 @@ export async function rejectDraft(
     await lockDraft(tx, id, 'reject');
     const at = new Date().toISOString();
     await tx.run('review/reject', { id, reason: why, at, by: writer.by });
+    await refreshClaimStatus(tx, [id]);
     await recordAudit(tx, writer, at, {
       operation: 'rejectDraft',
       summary: `rejected draft ${id}: ${why}`,
@@ -208,6 +213,9 @@ export async function resolvePlaceholder(
         ...(moved!.targeted as string[]),
       ]),
     ];
+    // Figure claims of one claimant do not contradict each other: a new claimant can make or
+    // end a contradiction.
+    await refreshClaimStatus(tx, claimIds);
     await recordAudit(tx, writer, at, {
       operation: 'resolvePlaceholder',
       summary: `resolved placeholder ${placeholder} to ${actor}: ${claimIds.length} claim(s) moved`,

@@ -44,8 +44,8 @@ CALL {
 }
 RETURN c.id AS id, c.kind AS kind, c.content AS content, c.cue AS cue, c.quote AS quote,
        c.statedOn AS statedOn, c.statedOnText AS statedOnText,
-       // @include claim-status
-       AS status,
+       // Stored and kept by every write (src/writes/status.ts, fragments/claim-status).
+       c.status AS status,
        CASE WHEN c.retractedAt IS NULL THEN null
             ELSE {reason: c.retractedReason, at: c.retractedAt, by: c.retractedBy} END AS retraction,
        claimant.id AS claimant, voice.id AS voice, targets, about, figures, evidence, denies, deniedBy,

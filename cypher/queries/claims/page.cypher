@@ -8,11 +8,8 @@ WHERE ($kind IS NULL OR c.kind = $kind)
   AND ($statedTo IS NULL OR c.statedOn <= date($statedTo))
   // Only VERIFIED claims unless the filter asks for DRAFT (the review queue) or REJECTED.
   AND coalesce(c.verification, 'VERIFIED') = coalesce($verification, 'VERIFIED')
-WITH c
-// The derived status (cypher/fragments/claim-status.cypher), only worked out when filtered on.
-WHERE $status IS NULL
-   OR $status =
-      // @include claim-status
+  // The stored status (kept by every write: src/writes/status.ts).
+  AND ($status IS NULL OR c.status = $status)
 WITH c ORDER BY CASE WHEN $byConfidence THEN coalesce(c.confidence, -1.0) ELSE 0 END DESC,
               c.statedOn IS NULL, c.statedOn DESC, c.id
 WITH collect(c.id) AS ids

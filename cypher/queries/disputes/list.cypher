@@ -1,28 +1,27 @@
-// Disputed claims, each with every live denial of it and every contradicting figure claim.
-// Contradictions are computed when read, by the rule in fragments/figure-contradiction (the same
-// one a claim's status uses). Retracted claims take no part. $actor (an id or null) keeps disputes where that
-// actor is claimant, voice or target of the disputed claim or of one of its opponents.
+// A page of disputed claims in id order, after $after (a claim id; '' for the first page), each
+// with its live denials and the figure claims that contradict it (fragments/figure-contradiction).
+// Starts from the stored status (index claim_status_id: status, then id), so a page costs its
+// disputes, not the graph. Drafts are not listed (nor, by the status rule, counted as opponents);
+// retracted claims are never DISPUTED.
+MATCH (c:Claim)
+USING INDEX c:Claim(status, id)
+WHERE c.status = 'DISPUTED' AND c.id > $after
+  AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
+WITH c ORDER BY c.status, c.id
+LIMIT toInteger($first)
+// Each subquery aggregates without a grouping key, so it answers one row (maybe an empty list).
 CALL {
-  MATCH (c:Claim)<-[:DENIES]-(o:Claim)
-  WHERE c.retractedAt IS NULL AND o.retractedAt IS NULL AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED' AND coalesce(o.verification, 'VERIFIED') = 'VERIFIED'
-  RETURN c, o, 'DENIAL' AS how
-  UNION
-  MATCH (c:Claim {kind: 'FIGURE'})
-  WHERE c.retractedAt IS NULL AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED'
-  CALL {
-    WITH c
-    // @include figure-contradiction
-    RETURN DISTINCT o
-  }
-  RETURN c, o, 'CONTRADICTION' AS how
+  WITH c
+  MATCH (c)<-[:DENIES]-(o:Claim)
+  WHERE o.retractedAt IS NULL AND coalesce(o.verification, 'VERIFIED') = 'VERIFIED'
+  WITH DISTINCT o ORDER BY o.id
+  RETURN collect(o.id) AS denials
 }
-WITH DISTINCT c, o, how
-ORDER BY o.id
-WITH c, collect(o) AS opponents,
-     collect(CASE WHEN how = 'DENIAL' THEN o.id END) AS denials,
-     collect(CASE WHEN how = 'CONTRADICTION' THEN o.id END) AS contradictions
-WHERE $actor IS NULL
-   OR any(x IN [c] + opponents WHERE EXISTS { (x)-[:CLAIMED_BY|VOICED_BY|TARGETS]->(:Actor {id: $actor}) })
+CALL {
+  WITH c
+  // @include figure-contradiction
+  WITH DISTINCT o ORDER BY o.id
+  RETURN collect(o.id) AS contradictions
+}
 RETURN c.id AS id, denials, contradictions
 ORDER BY id
-LIMIT toInteger($first)

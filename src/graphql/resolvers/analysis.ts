@@ -33,6 +33,20 @@ async function bounded(
   return { rows: rows.slice(0, limit), truncated: rows.length > limit };
 }
 
+/**
+ * A dispute's cursor is its claim's id (the list's order), opaque to clients: keyset paging, so a
+ * dispute added or resolved between two pages neither repeats nor hides another.
+ */
+function encodeDisputeCursor(claimId: string): string {
+  return Buffer.from(`dispute:${claimId}`, 'utf8').toString('base64url');
+}
+
+function decodeDisputeCursor(cursor: string): string {
+  const match = /^dispute:(.+)$/s.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new BadUserInputError(`after: "${cursor}" is not a cursor this API returned`, 'after');
+  return match[1]!;
+}
+
 interface ProvenanceSource {
   url: string;
   outlet: string | null;
@@ -80,17 +94,28 @@ export const AnalysisQuery = {
 
   disputes: async (
     _: unknown,
-    { actor, first }: { actor?: string | null; first?: number | null },
+    { actor, first, after }: { actor?: string | null; first?: number | null; after?: string | null },
     ctx: Context,
   ) => {
     const limit = capFirst(first, 20);
+    const from = after ? decodeDisputeCursor(after) : '';
     const actorId = actor ? await requireActor(ctx.executor, actor, 'actor') : null;
-    const rows = await ctx.executor.read('disputes/list', { actor: actorId, first: limit });
+    // One query per access path: from the actor's claims, or from the status index.
+    const rows = actorId
+      ? await ctx.executor.read('disputes/by-actor', { actor: actorId, after: from, first: limit })
+      : await ctx.executor.read('disputes/list', { after: from, first: limit });
     const claims = presentAt(await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string)));
     return rows.flatMap((r, i) => {
       const claim = claims[i];
       if (!claim) return [];
-      return [{ claim, denialIds: r.denials as string[], contradictionIds: r.contradictions as string[] }];
+      return [
+        {
+          cursor: encodeDisputeCursor(r.id as string),
+          claim,
+          denialIds: r.denials as string[],
+          contradictionIds: r.contradictions as string[],
+        },
+      ];
     });
   },
 
@@ -175,6 +200,10 @@ export const AnalysisQuery = {
 };
 
 export const AnalysisClaim = {
+  contradictedBy: async (claim: Row, _: unknown, ctx: Context) => {
+    const row = await ctx.loaders.contradictions.load(claim.id as string);
+    return present(await ctx.loaders.claim.loadMany((row?.contradictedBy as string[]) ?? []));
+  },
   provenance: async (claim: Row, _: unknown, ctx: Context) => {
     const row = await ctx.loaders.provenance.load(claim.id as string);
     if (!row) return [];

@@ -1,0 +1,24 @@
+import type { Tx } from '../db/executor';
+
+/**
+ * A claim's status (UNCONTESTED | DISPUTED | RETRACTED) is stored on the claim (c.status, indexed)
+ * and kept true by the writes themselves: every write that can change any claim's status calls
+ * this, last, inside its own transaction, with the ids of the claims it wrote. The rule lives
+ * once, in cypher/fragments/claim-status.cypher; reads just read c.status.
+ *
+ * Two named queries, in order:
+ * - claims/refresh-figure-keys re-keys the claims' figures (one FigureKey per event, measure and
+ *   unit) and returns every key they had or have;
+ * - claims/refresh-status stores the status of these claims, of the claims they deny and of the
+ *   figure claims under those keys, after taking each one's write lock (see the query for why).
+ *
+ * Cost: the claims written and their neighbours (denied claims, figures under the same keys),
+ * never the graph. Calling it for a claim whose status cannot have changed is harmless.
+ */
+export async function refreshClaimStatus(tx: Tx, claimIds: string[]): Promise<void> {
+  const ids = [...new Set(claimIds)];
+  if (ids.length === 0) return;
+  const rows = await tx.run('claims/refresh-figure-keys', { ids });
+  const keys = [...new Set(rows.flatMap((r) => r.keys as string[]))];
+  await tx.run('claims/refresh-status', { ids, keys });
+}
