@@ -5,6 +5,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import { anchorAt, codePoints, findOccurrences } from '../data/anchor';
 import { lookupClaims, normalizeUrl, requireActors, requireClaims, type ClaimRef } from '../refs';
 import { optionalText, requiredText } from './common';
+import { refreshClaimKeys } from './keys';
 
 export interface RecordClaimInput {
   kind: string;
@@ -143,6 +144,7 @@ export async function recordClaim(
       at,
       by: writer.by,
     });
+    await refreshClaimKeys(tx, [id]);
     await recordAudit(tx, writer, at, {
       operation: 'recordClaim',
       summary: `recorded ${input.kind} ${id} by ${claimant}`,

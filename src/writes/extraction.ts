@@ -5,6 +5,7 @@ import { extractDrafts } from '../extract/extract';
 import { toRecords } from '../extract/records';
 import type { Gazetteer } from '../extract/types';
 import { normalizeUrl } from '../refs/urls';
+import { refreshClaimKeys } from './keys';
 
 export interface ExtractionResult {
   url: string;
@@ -54,6 +55,7 @@ export async function extractClaims(
       const placeholders = records.placeholders.filter((p) => used.has(p.id));
       await tx.run('extract/upsert-placeholders', { url, at, by: writer.by, placeholders });
       await tx.run('extract/create-drafts', { url, at, by: writer.by, drafts: fresh });
+      await refreshClaimKeys(tx, fresh.map((d) => d.id));
       await recordAudit(tx, writer, at, {
         operation: 'extractClaims',
         summary: `extracted ${fresh.length} draft claim(s) from ${url}`,

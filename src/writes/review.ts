@@ -4,6 +4,7 @@ import { BadUserInputError, ConflictError, NotADraftError, NotFoundError } from 
 import { CLAIM_KINDS } from '../data/types';
 import { anchorExcerpt } from './claims';
 import { optionalText, requiredText } from './common';
+import { refreshClaimKeys } from './keys';
 import { requireActor } from '../refs';
 
 export interface DraftEdits {
@@ -109,6 +110,7 @@ export async function verifyDraft(
       at,
       by: writer.by,
     });
+    await refreshClaimKeys(tx, [id]);
     const changes = Object.fromEntries(
       Object.entries({
         kind: e.kind,
@@ -145,6 +147,7 @@ export async function rejectDraft(
     await lockDraft(tx, id, 'reject');
     const at = new Date().toISOString();
     await tx.run('review/reject', { id, reason: why, at, by: writer.by });
+    await refreshClaimKeys(tx, [id]);
     await recordAudit(tx, writer, at, {
       operation: 'rejectDraft',
       summary: `rejected draft ${id}: ${why}`,
@@ -208,6 +211,8 @@ export async function resolvePlaceholder(
         ...(moved!.targeted as string[]),
       ]),
     ];
+    // The moved CLAIMED_BY / TARGETS links are new relationships: they need their page keys.
+    await refreshClaimKeys(tx, claimIds);
     await recordAudit(tx, writer, at, {
       operation: 'resolvePlaceholder',
       summary: `resolved placeholder ${placeholder} to ${actor}: ${claimIds.length} claim(s) moved`,
