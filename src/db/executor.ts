@@ -45,6 +45,14 @@ export interface Tx {
   run(name: string, params?: Record<string, unknown>): Promise<Row[]>;
 }
 
+export interface QueryProfile {
+  rows: number;
+  /** Database hits summed over every operator of the plan. */
+  dbHits: number;
+  /** Operator names (e.g. NodeIndexSeekByRange, Limit), root first. */
+  operators: string[];
+}
+
 export interface ExecutorOptions {
   uri: string;
   username: string;
@@ -343,6 +351,31 @@ export class Executor {
       if (err instanceof ClaimgraphError || !(err instanceof Error)) throw err;
       const mapped = mapDriverError(err, classify(err, Date.now() - started, this.opts.txTimeoutMs));
       throw mapped ?? err;
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * PROFILE of one named read query, in a READ transaction: the rows it returned, the sum of
+   * database hits over its plan, and its operators. Plans are checked by tests with this (a page's
+   * db hits must not grow with the graph), never by timings.
+   */
+  async profile(name: string, params: Record<string, unknown> = {}): Promise<QueryProfile> {
+    const session = this.session('READ');
+    try {
+      this.queriesSent += 1;
+      const result = await session.executeRead((tx) => tx.run(`PROFILE ${query(name)}`, params), this.txConfig(name));
+      const operators: string[] = [];
+      let dbHits = 0;
+      const walk = (p: { operatorType: string; dbHits: number; children: unknown[] }) => {
+        operators.push(p.operatorType.replace(/@.*$/, ''));
+        dbHits += p.dbHits;
+        for (const c of p.children) walk(c as typeof p);
+      };
+      const plan = result.summary.profile;
+      if (plan) walk(plan as unknown as { operatorType: string; dbHits: number; children: unknown[] });
+      return { rows: result.records.length, dbHits, operators };
     } finally {
       await session.close().catch(() => undefined);
     }

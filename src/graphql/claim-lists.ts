@@ -38,7 +38,7 @@ async function actorCount(ctx: Context, relation: Relation, actor: string) {
 /** Query.claims: the filter's access path, one page of it, and lazy counts. */
 export async function claimsConnection(ctx: Context, f: ClaimListFilter, order: ClaimOrder, args: PageArgs) {
   const list = claimList(order);
-  const window = pageWindow(list, args, claimRange(f, order), true);
+  const window = pageWindow(list, args, claimRange(f, order), true, `${f.verification}|`);
   const path = claimPath(f, order);
   // A page of one actor's claims with other filters than the loader's default reads its own query.
   const readActor = async (relation: Relation, actor: string, w: Window) =>
@@ -66,7 +66,7 @@ export async function claimsConnection(ctx: Context, f: ClaimListFilter, order: 
 
 /** Actor.claimsMade / claimsAbout: the actor's VERIFIED claims, newest first, batched per response. */
 export async function actorClaimsConnection(ctx: Context, relation: Relation, actor: string, args: PageArgs) {
-  const window = pageWindow('claims', args, claimRange(VERIFIED_ONLY, 'STATED_DESC'), true);
+  const window = pageWindow('claims', args, claimRange(VERIFIED_ONLY, 'STATED_DESC'), true, 'VERIFIED|');
   const read = (w: Window) => actorPage(ctx, relation, actor, w);
   return keysetConnection<KeyRow, Row>({
     list: 'claims',

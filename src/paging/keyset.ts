@@ -110,7 +110,14 @@ export interface Window extends KeyRange {
  * claims and sources: newest first) or ascending (actors: A to Z). `after` and `before` may both
  * be given (a slice between two cursors); `first` and `last` may not.
  */
-export function pageWindow(list: ListName, args: PageArgs, range: KeyRange, descending: boolean): Window {
+export function pageWindow(
+  list: ListName,
+  args: PageArgs,
+  range: KeyRange,
+  descending: boolean,
+  /** The key prefix every item of this list has (a claim list's verification), when it has one. */
+  prefix = '',
+): Window {
   if (args.first != null && args.last != null) {
     throw new BadUserInputError('last: give `first` (with `after`) or `last` (with `before`), not both', 'last');
   }
@@ -123,8 +130,17 @@ export function pageWindow(list: ListName, args: PageArgs, range: KeyRange, desc
     if (below) hi = key < hi ? key : hi;
     else lo = key > lo ? key : lo;
   };
-  if (args.after) narrow(decodeCursor(list, args.after, 'after'), descending);
-  if (args.before) narrow(decodeCursor(list, args.before, 'before'), !descending);
+  const decode = (cursor: string, field: 'after' | 'before') => {
+    const key = decodeCursor(list, cursor, field);
+    // A cursor of the VERIFIED claims is no place in the review queue's DRAFT list: refused, not
+    // read as "before everything", which would be a wrong page.
+    if (!key.startsWith(prefix)) {
+      throw new BadUserInputError(`${field}: the cursor belongs to another list (not ${prefix.replace(/\|$/, '')})`, field);
+    }
+    return key;
+  };
+  if (args.after) narrow(decode(args.after, 'after'), descending);
+  if (args.before) narrow(decode(args.before, 'before'), !descending);
   return {
     lo,
     hi,
