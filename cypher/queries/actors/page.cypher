@@ -3,6 +3,7 @@
 // + 1. The backward variant (actors/page@backward) reads the range DESC. A search in names and
 // aliases is applied to each actor while walking the index (actors are thousands, not millions).
 MATCH (a:Actor)
+USING INDEX SEEK a:Actor(sortKey)
 WHERE a.sortKey > $lo AND a.sortKey < $hi
   AND ($search IS NULL OR toLower(a.name) CONTAINS toLower($search)
        OR any(al IN coalesce(a.aliases, []) WHERE toLower(al) CONTAINS toLower($search)))

@@ -7,6 +7,7 @@ UNWIND $pages AS p
 CALL {
   WITH p
   MATCH (c)-[r:CLAIMED_BY]->()
+  USING INDEX SEEK r:CLAIMED_BY(key)
   WHERE r.key > p.lo AND r.key < p.hi
     AND ($kind IS NULL OR c.kind = $kind)
     AND ($status IS NULL OR c.status = $status)

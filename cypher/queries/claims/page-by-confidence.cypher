@@ -2,6 +2,7 @@
 // (verification|confidence|id), in its order; see claims/page-all for $lo, $hi, $limit and the
 // backward variant. Other filters are applied to each row while walking the range.
 MATCH (c:Claim)
+USING INDEX SEEK c:Claim(confidenceKey)
 WHERE c.confidenceKey > $lo AND c.confidenceKey < $hi
   AND ($kind IS NULL OR c.kind = $kind)
   AND ($status IS NULL OR c.status = $status)

@@ -5,6 +5,7 @@ UNWIND $pages AS p
 CALL {
   WITH p
   MATCH (c)-[r:TARGETS]->()
+  USING INDEX SEEK r:TARGETS(key)
   WHERE r.key > p.lo AND r.key < p.hi
     AND ($kind IS NULL OR c.kind = $kind)
     AND ($status IS NULL OR c.status = $status)
