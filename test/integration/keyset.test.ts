@@ -325,3 +325,35 @@ describe('cursors', () => {
     expect((await codeOf('{ claims(last: -1) { totalCount } }'))[0]).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('migration 0007', () => {
+  it('keys the claims, links, actors and sources of a store written before it', async () => {
+    await freshDatabase(executor);
+    await grow(0, 300);
+    await executor.write((tx) => tx.run('fixtures/drop-page-keys'));
+    type R = {
+      claims: { totalCount: number; edges: { node: { id: string; statedOn: string | null } }[] };
+      actor: { claimsMade: { totalCount: number; edges: unknown[] } };
+      actors: { totalCount: number; edges: unknown[] };
+      sources: { edges: { node: { url: string } }[] };
+    };
+    const q = `{ claims(first: 300) { totalCount edges { node { id statedOn } } }
+      actor(ref: "syn-actor-0") { claimsMade(first: 100) { totalCount edges { cursor } } }
+      actors(first: 100) { totalCount edges { cursor } } sources { edges { node { url } } } }`;
+    const before = (await app.gql<R>(q)).body.data!;
+    expect(before.claims.edges).toEqual([]); // unkeyed: no index range holds them
+    await executor.applyMigration('0007-keyset-keys');
+    const after = (await app.gql<R>(q)).body.data!;
+    expect(after.claims.totalCount).toBe(300);
+    const dates = after.claims.edges.map((e) => e.node.statedOn);
+    expect(dates.length).toBe(300);
+    // Newest first, undated (every 97th claim) last.
+    const dated = dates.filter((d): d is string => d !== null);
+    expect(dated).toEqual([...dated].sort().reverse());
+    expect(dates.slice(dated.length)).toEqual([null, null, null, null]);
+    expect(after.actor.claimsMade.edges.length).toBe(after.actor.claimsMade.totalCount);
+    expect(after.actors).toMatchObject({ totalCount: ACTORS });
+    expect(after.actors.edges.length).toBe(ACTORS);
+    expect(after.sources.edges.map((e) => e.node.url)).toEqual(['https://example.org/synthetic/0']);
+  });
+});
