@@ -42,8 +42,9 @@ export async function claimsConnection(ctx: Context, f: ClaimListFilter, order: 
   const path = claimPath(f, order);
   // A page of one actor's claims with other filters than the loader's default reads its own query.
   const readActor = async (relation: Relation, actor: string, w: Window) =>
-    (await readActorWindows(ctx.executor, relation, f, w.backward, w.limit, [{ actor, window: w }])).get('0') ??
-    [];
+    (await readActorWindows(ctx.executor, relation, f, w.backward, w.limit, [{ actor, window: w }])).get(
+      '0',
+    ) ?? [];
   const read = (w: Window): Promise<KeyRow[]> =>
     path === 'by-claimant'
       ? readActor('CLAIMED_BY', f.claimant!, w)
@@ -59,7 +60,9 @@ export async function claimsConnection(ctx: Context, f: ClaimListFilter, order: 
     cursorKey: leadingCursorKey(list, args, window),
     load: (ids) => ctx.loaders.claim.loadMany(ids),
     count: () =>
-      only ? actorCount(ctx, only, (only === 'CLAIMED_BY' ? f.claimant : f.target)!) : countClaims(ctx.executor, f, order, readActor),
+      only
+        ? actorCount(ctx, only, (only === 'CLAIMED_BY' ? f.claimant : f.target)!)
+        : countClaims(ctx.executor, f, order, readActor),
     read,
   });
 }

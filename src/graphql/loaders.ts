@@ -28,6 +28,20 @@ function byKey(rows: Row[], key: string, keys: readonly string[]): (Row | null)[
   return keys.map((k) => index.get(k) ?? null);
 }
 
+/**
+ * One claim and, in the same query, the claims it denies and is denied by, all primed into the
+ * request's claim loader: Query.claim uses it when its selection asks for `denies` or `deniedBy`.
+ */
+export async function claimWithDenials(
+  executor: Executor,
+  loaders: Loaders,
+  id: string,
+): Promise<Row | null> {
+  const rows = await executor.read('claims/by-ids', { ids: [id], related: true });
+  for (const r of rows) loaders.claim.prime(r.id as string, r);
+  return rows.find((r) => r.id === id) ?? null;
+}
+
 export function createLoaders(executor: Executor) {
   const rowsBy = (name: string, param: string, key: string) =>
     new DataLoader<string, Row | null>(async (keys) =>
@@ -36,7 +50,9 @@ export function createLoaders(executor: Executor) {
 
   return {
     actor: rowsBy('actors/by-ids', 'ids', 'id'),
-    claim: rowsBy('claims/by-ids', 'ids', 'id'),
+    claim: new DataLoader<string, Row | null>(async (ids) =>
+      byKey(await executor.read('claims/by-ids', { ids, related: false }), 'id', ids),
+    ),
     source: rowsBy('sources/by-urls', 'urls', 'url'),
     event: rowsBy('events/by-ids', 'ids', 'id'),
     /** Claim.provenance: claimant, voice and per source its outlet and excerpts, by claim id. */
@@ -55,7 +71,15 @@ export function createLoaders(executor: Executor) {
       for (const key of keys) {
         const [relation, backward, limit, actor, lo, hi] = JSON.parse(key) as ActorPageKey;
         const group = JSON.stringify([relation, backward, limit]);
-        const window: Window = { lo, hi, backward, limit, size: limit - 1, list: { lo, hi }, fromCursor: false };
+        const window: Window = {
+          lo,
+          hi,
+          backward,
+          limit,
+          size: limit - 1,
+          list: { lo, hi },
+          fromCursor: false,
+        };
         groups.set(group, [...(groups.get(group) ?? []), { key, actor, window }]);
       }
       const results = new Map<string, KeyRow[]>();

@@ -220,7 +220,10 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
     const [r] = await tx.run('import/write-claims', { ...common, claims: b.claims });
     expectWritten('claim', Number(r?.written), b.claims.length);
   }
-  await refreshClaimKeys(tx, b.claims.map((c) => c.id));
+  await refreshClaimKeys(
+    tx,
+    b.claims.map((c) => c.id),
+  );
   if (b.denials.length) {
     const [r] = await tx.run('load/link-denials', { ...common, denials: b.denials });
     expectWritten('denial', Number(r?.denials), b.denials.length);

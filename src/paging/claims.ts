@@ -24,7 +24,8 @@ export interface ClaimListFilter {
 
 export type ClaimOrder = 'STATED_DESC' | 'CONFIDENCE_DESC';
 
-export type ClaimPath = 'all' | 'by-kind' | 'by-status' | 'by-claimant' | 'by-target' | 'by-source' | 'by-confidence';
+export type ClaimPath =
+  'all' | 'by-kind' | 'by-status' | 'by-claimant' | 'by-target' | 'by-source' | 'by-confidence';
 
 /** The access path for a filter: the most selective index first. */
 export function claimPath(f: ClaimListFilter, order: ClaimOrder): ClaimPath {
@@ -165,7 +166,14 @@ export async function countClaims(
     return { count: Number(row?.total ?? 0), exact: true };
   }
   const range = claimRange(f, order);
-  const w: Window = { ...range, backward: false, size: COUNT_BOUND, limit: COUNT_BOUND + 1, list: range, fromCursor: false };
+  const w: Window = {
+    ...range,
+    backward: false,
+    size: COUNT_BOUND,
+    limit: COUNT_BOUND + 1,
+    list: range,
+    fromCursor: false,
+  };
   const path = claimPath(f, order);
   const rows =
     path === 'by-claimant'

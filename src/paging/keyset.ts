@@ -119,7 +119,10 @@ export function pageWindow(
   prefix = '',
 ): Window {
   if (args.first != null && args.last != null) {
-    throw new BadUserInputError('last: give `first` (with `after`) or `last` (with `before`), not both', 'last');
+    throw new BadUserInputError(
+      'last: give `first` (with `after`) or `last` (with `before`), not both',
+      'last',
+    );
   }
   const backward = args.last != null || (args.first == null && args.before != null && args.after == null);
   const size = backward ? capPageSize(args.last, 'last') : capPageSize(args.first, 'first');
@@ -135,7 +138,10 @@ export function pageWindow(
     // A cursor of the VERIFIED claims is no place in the review queue's DRAFT list: refused, not
     // read as "before everything", which would be a wrong page.
     if (!key.startsWith(prefix)) {
-      throw new BadUserInputError(`${field}: the cursor belongs to another list (not ${prefix.replace(/\|$/, '')})`, field);
+      throw new BadUserInputError(
+        `${field}: the cursor belongs to another list (not ${prefix.replace(/\|$/, '')})`,
+        field,
+      );
     }
     return key;
   };

@@ -55,7 +55,10 @@ export async function extractClaims(
       const placeholders = records.placeholders.filter((p) => used.has(p.id));
       await tx.run('extract/upsert-placeholders', { url, at, by: writer.by, placeholders });
       await tx.run('extract/create-drafts', { url, at, by: writer.by, drafts: fresh });
-      await refreshClaimKeys(tx, fresh.map((d) => d.id));
+      await refreshClaimKeys(
+        tx,
+        fresh.map((d) => d.id),
+      );
       await recordAudit(tx, writer, at, {
         operation: 'extractClaims',
         summary: `extracted ${fresh.length} draft claim(s) from ${url}`,

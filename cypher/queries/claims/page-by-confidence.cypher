@@ -8,8 +8,8 @@ WHERE c.confidenceKey > $lo AND c.confidenceKey < $hi
   AND ($status IS NULL OR c.status = $status)
   AND ($statedFrom IS NULL OR c.statedOn >= date($statedFrom))
   AND ($statedTo IS NULL OR c.statedOn <= date($statedTo))
-  AND ($claimant IS NULL OR EXISTS { (c)-[:CLAIMED_BY]->(:Actor {id: $claimant}) })
-  AND ($target IS NULL OR EXISTS { (c)-[:TARGETS]->(:Actor {id: $target}) })
+  AND ($claimant IS NULL OR EXISTS { (c)-[by:CLAIMED_BY]->() WHERE by.key STARTS WITH $claimant + '|' })
+  AND ($target IS NULL OR EXISTS { (c)-[t:TARGETS]->() WHERE t.key STARTS WITH $target + '|' })
   AND ($sourceUrl IS NULL OR EXISTS { (c)-[:EVIDENCED_BY]->(:Excerpt)-[:IN_SOURCE]->(:Source {url: $sourceUrl}) })
 RETURN c.id AS id, c.confidenceKey AS key
 ORDER BY c.confidenceKey DESC

@@ -1,8 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Row } from '../../db/executor';
 import { leadingCursorKey, pageWindow, type KeyedRow, type ListName, type Window } from '../../paging/keyset';
 import { normalizeUrl, requireActors, resolveActorRef } from '../../refs';
 import { claimsConnection } from '../claim-lists';
 import type { Context } from '../context';
+import { claimWithDenials } from '../loaders';
+import { selectsAny } from '../selection';
 import { keysetConnection, type PageArgs } from '../pagination';
 
 interface ClaimFilter {
@@ -82,7 +85,12 @@ export const Query = {
     );
   },
 
-  claim: (_: unknown, { id }: { id: string }, ctx: Context) => ctx.loaders.claim.load(id),
+  // The claim view asks for a claim with its denials: with them selected, one query fetches both
+  // (the claim loader would otherwise run again for them, a second round trip).
+  claim: (_: unknown, { id }: { id: string }, ctx: Context, info: GraphQLResolveInfo) =>
+    selectsAny(info, ['deniedBy', 'denies'])
+      ? claimWithDenials(ctx.executor, ctx.loaders, id)
+      : ctx.loaders.claim.load(id),
 
   claims: async (
     _: unknown,
