@@ -8,8 +8,8 @@ WHERE c.confidenceKey > $lo AND c.confidenceKey < $hi
   AND ($status IS NULL OR c.status = $status)
   AND ($statedFrom IS NULL OR c.statedOn >= date($statedFrom))
   AND ($statedTo IS NULL OR c.statedOn <= date($statedTo))
-  AND ($claimant IS NULL OR EXISTS { (c)-[by:CLAIMED_BY]->() WHERE by.key STARTS WITH $claimant + '|' })
-  AND ($target IS NULL OR EXISTS { (c)-[t:TARGETS]->() WHERE t.key STARTS WITH $target + '|' })
+  AND ($claimant IS NULL OR EXISTS { (c)-[by:CLAIMED_BY]->() WHERE left(by.key, size($claimant) + 1) = $claimant + '|' })
+  AND ($target IS NULL OR EXISTS { (c)-[t:TARGETS]->() WHERE left(t.key, size($target) + 1) = $target + '|' })
   AND ($sourceUrl IS NULL OR EXISTS { (c)-[:EVIDENCED_BY]->(:Excerpt)-[:IN_SOURCE]->(:Source {url: $sourceUrl}) })
 RETURN c.id AS id, c.confidenceKey AS key
 ORDER BY c.confidenceKey DESC

@@ -7,8 +7,8 @@ USING INDEX SEEK src:Source(url)
 WHERE c.sortKey > $lo AND c.sortKey < $hi
   AND ($kind IS NULL OR c.kind = $kind)
   AND ($status IS NULL OR c.status = $status)
-  AND ($claimant IS NULL OR EXISTS { (c)-[by:CLAIMED_BY]->() WHERE by.key STARTS WITH $claimant + '|' })
-  AND ($target IS NULL OR EXISTS { (c)-[t:TARGETS]->() WHERE t.key STARTS WITH $target + '|' })
+  AND ($claimant IS NULL OR EXISTS { (c)-[by:CLAIMED_BY]->() WHERE left(by.key, size($claimant) + 1) = $claimant + '|' })
+  AND ($target IS NULL OR EXISTS { (c)-[t:TARGETS]->() WHERE left(t.key, size($target) + 1) = $target + '|' })
 WITH DISTINCT c
 RETURN c.id AS id, c.sortKey AS key
 ORDER BY c.sortKey DESC
