@@ -3,6 +3,7 @@ import path from 'node:path';
 import { recordAudit, type Writer } from '../db/audit';
 import type { Executor, Tx } from '../db/executor';
 import { DataFileError } from '../errors';
+import { refreshClaimKeys } from '../writes/keys';
 import type { SourceBundle } from './types';
 import { refreshClaimStatus } from '../writes/status';
 
@@ -100,6 +101,10 @@ async function loadOne(tx: Tx, bundle: SourceBundle, writer: Writer): Promise<Lo
   await tx.run('load/upsert-source', { ...common, source, bundleHash: hash });
   await tx.run('load/upsert-events', { ...common, events: bundle.events });
   await tx.run('load/upsert-claims', { ...common, claims: bundle.claims });
+  await refreshClaimKeys(
+    tx,
+    bundle.claims.map((c) => c.id),
+  );
   const denials = bundle.claims.flatMap((c) => c.denies.map((denied) => ({ denial: c.id, denied })));
   await tx.run('load/link-denials', { ...common, denials });
   await refreshClaimStatus(

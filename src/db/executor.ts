@@ -1,3 +1,5 @@
+import diagnostics from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
 import neo4j, {
   isDate,
   isDateTime,
@@ -45,6 +47,14 @@ export interface Tx {
   run(name: string, params?: Record<string, unknown>): Promise<Row[]>;
 }
 
+export interface QueryProfile {
+  rows: number;
+  /** Database hits summed over every operator of the plan. */
+  dbHits: number;
+  /** Operator names (e.g. NodeIndexSeekByRange, Limit), root first. */
+  operators: string[];
+}
+
 export interface ExecutorOptions {
   uri: string;
   username: string;
@@ -68,6 +78,25 @@ export function executorOptions(
 ): Pick<ExecutorOptions, 'txTimeoutMs' | 'connectTimeoutMs' | 'acquisitionTimeoutMs' | 'retryTimeMs'> {
   const { txTimeoutMs, connectTimeoutMs, acquisitionTimeoutMs, retryTimeMs } = config.neo4j;
   return { txTimeoutMs, connectTimeoutMs, acquisitionTimeoutMs, retryTimeMs };
+}
+
+/**
+ * Nagle's algorithm off for the driver's connections. neo4j-driver (5.28) leaves it on, and a
+ * transaction writes its Bolt messages (BEGIN, RUN + PULL, COMMIT) as separate small packets: the
+ * second waits for the server's ACK of the first, which Linux delays by up to 40 ms. That, not the
+ * query (PROFILE: 138 db hits, resultAvailableAfter 1 ms), was the ~50 ms of every one-claim read
+ * (issue 11: a claim by id measured 48 ms per statement with Nagle, 4.4 ms without). The driver
+ * has no option for it and no socket factory, so every TCP client socket this process opens gets
+ * TCP_NODELAY as it is created (Node's `net.client.socket` channel); claimgraph's only other
+ * client sockets are HTTP ones (tests, probes), which Node's HTTP client already opens this way.
+ */
+let noDelayInstalled = false;
+function disableNagle(): void {
+  if (noDelayInstalled) return;
+  noDelayInstalled = true;
+  diagnostics.subscribe('net.client.socket', (message) => {
+    (message as { socket: Socket }).socket.setNoDelay(true);
+  });
 }
 
 /** How often the probe pings a server that is not up. */
@@ -114,6 +143,7 @@ export class Executor {
 
   /** Creates the driver and proves the server answers, turning failures into one clear line. */
   static async connect(opts: ExecutorOptions): Promise<Executor> {
+    disableNagle();
     const auth = opts.password !== undefined ? neo4j.auth.basic(opts.username, opts.password) : undefined;
     const connectTimeout = opts.connectTimeoutMs ?? 2_000;
     const driver = neo4j.driver(opts.uri, auth, {
@@ -343,6 +373,34 @@ export class Executor {
       if (err instanceof ClaimgraphError || !(err instanceof Error)) throw err;
       const mapped = mapDriverError(err, classify(err, Date.now() - started, this.opts.txTimeoutMs));
       throw mapped ?? err;
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * PROFILE of one named read query, in a READ transaction: the rows it returned, the sum of
+   * database hits over its plan, and its operators. Plans are checked by tests with this (a page's
+   * db hits must not grow with the graph), never by timings.
+   */
+  async profile(name: string, params: Record<string, unknown> = {}): Promise<QueryProfile> {
+    const session = this.session('READ');
+    try {
+      this.queriesSent += 1;
+      const result = await session.executeRead(
+        (tx) => tx.run(`PROFILE ${query(name)}`, params),
+        this.txConfig(name),
+      );
+      const operators: string[] = [];
+      let dbHits = 0;
+      const walk = (p: { operatorType: string; dbHits: number; children: unknown[] }) => {
+        operators.push(p.operatorType.replace(/@.*$/, ''));
+        dbHits += p.dbHits;
+        for (const c of p.children) walk(c as typeof p);
+      };
+      const plan = result.summary.profile;
+      if (plan) walk(plan as unknown as { operatorType: string; dbHits: number; children: unknown[] });
+      return { rows: result.records.length, dbHits, operators };
     } finally {
       await session.close().catch(() => undefined);
     }

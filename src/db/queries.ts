@@ -52,12 +52,34 @@ export function allQueries(): Map<string, string> {
  * integer of at most two digits, written in its place.
  */
 export function query(name: string): string {
+  const backward = /^(.+)@backward$/.exec(name);
+  if (backward) return backwardVariant(backward[1]!);
   const bounded = /^(.+)@(\d{1,2})$/.exec(name);
   const text = allQueries().get(bounded ? bounded[1]! : name);
   if (text === undefined) throw new Error(`no named query "${name}" in cypher/queries`);
   if (!bounded) return text;
   if (!text.includes('{{bound}}')) throw new Error(`named query "${bounded[1]}" takes no bound`);
   return text.replaceAll('{{bound}}', bounded[2]!);
+}
+
+/**
+ * "area/page-x@backward": a keyset page query read the other way (`last` / `before`), the same
+ * text with every ORDER BY direction swapped (ASC <-> DESC). Page queries bound their key range on
+ * both sides ($lo, $hi), so swapping the order is all it takes: the page is the range's other end,
+ * which the caller reverses. Every ORDER BY of such a query must end in an explicit ASC or DESC
+ * (each key's direction spelled out); one that does not is refused, so a forgotten direction
+ * cannot silently read forward.
+ */
+function backwardVariant(name: string): string {
+  const text = allQueries().get(name);
+  if (text === undefined) throw new Error(`no named query "${name}" in cypher/queries`);
+  const orders = text.match(/^\s*ORDER BY .*$/gm) ?? [];
+  if (orders.length === 0 || orders.some((o) => !/\b(ASC|DESC)$/.test(o.trim()))) {
+    throw new Error(`named query "${name}" has no ORDER BY ending in ASC or DESC to read backward`);
+  }
+  return text.replace(/^(\s*ORDER BY .*)$/gm, (line) =>
+    line.replace(/\b(ASC|DESC)\b/g, (d) => (d === 'ASC' ? 'DESC' : 'ASC')),
+  );
 }
 
 export interface Migration {

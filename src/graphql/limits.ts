@@ -111,7 +111,7 @@ function listArgumentCap(key: string): number {
   return LIST_ARGUMENT_CAPS[key] ?? DEFAULT_LIST_CAP;
 }
 
-/** A paginated field: it takes `first`; its list is itself or its connection's `edges`. */
+/** A paginated field: it takes `first` (and connections `last`); its list is itself or its connection's `edges`. */
 function isPaginated(field: GraphQLField<unknown, unknown>): boolean {
   return field.args.some((a) => a.name === 'first');
 }
@@ -124,9 +124,9 @@ interface Walk {
   memo: Map<string, number>;
 }
 
-/** The page size a `first` argument asks for, as the resolvers apply it (default, capped at 100). */
+/** The page size a `first` (or `last`) argument asks for, as the resolvers apply it (default, capped at 100). */
 function pageSize(args: Record<string, unknown>): number {
-  const first = args.first;
+  const first = typeof args.first === 'number' ? args.first : args.last;
   if (typeof first !== 'number') return DEFAULT_PAGE_SIZE;
   return Math.max(0, Math.min(first, MAX_PAGE_SIZE));
 }

@@ -1,5 +1,22 @@
 import DataLoader from 'dataloader';
 import type { Executor, Row } from '../db/executor';
+import { readActorWindows, type ClaimListFilter, type KeyRow } from '../paging/claims';
+import type { Window } from '../paging/keyset';
+
+type Relation = 'CLAIMED_BY' | 'TARGETS';
+export type ActorPageKey = [Relation, boolean, number, string, string, string];
+
+/** Actor.claimsMade / claimsAbout list an actor's VERIFIED claims, with no other filter. */
+export const VERIFIED_ONLY: ClaimListFilter = {
+  kind: null,
+  claimant: null,
+  target: null,
+  sourceUrl: null,
+  status: null,
+  statedFrom: null,
+  statedTo: null,
+  verification: 'VERIFIED',
+};
 
 /**
  * Per-request batching: every nested field of a response is served by one of these loaders, so
@@ -11,9 +28,18 @@ function byKey(rows: Row[], key: string, keys: readonly string[]): (Row | null)[
   return keys.map((k) => index.get(k) ?? null);
 }
 
-export interface ClaimPage {
-  total: number;
-  ids: string[];
+/**
+ * One claim and, in the same query, the claims it denies and is denied by, all primed into the
+ * request's claim loader: Query.claim uses it when its selection asks for `denies` or `deniedBy`.
+ */
+export async function claimWithDenials(
+  executor: Executor,
+  loaders: Loaders,
+  id: string,
+): Promise<Row | null> {
+  const rows = await executor.read('claims/by-ids', { ids: [id], related: true });
+  for (const r of rows) loaders.claim.prime(r.id as string, r);
+  return rows.find((r) => r.id === id) ?? null;
 }
 
 export function createLoaders(executor: Executor) {
@@ -24,7 +50,9 @@ export function createLoaders(executor: Executor) {
 
   return {
     actor: rowsBy('actors/by-ids', 'ids', 'id'),
-    claim: rowsBy('claims/by-ids', 'ids', 'id'),
+    claim: new DataLoader<string, Row | null>(async (ids) =>
+      byKey(await executor.read('claims/by-ids', { ids, related: false }), 'id', ids),
+    ),
     source: rowsBy('sources/by-urls', 'urls', 'url'),
     event: rowsBy('events/by-ids', 'ids', 'id'),
     /** Claim.provenance: claimant, voice and per source its outlet and excerpts, by claim id. */
@@ -35,28 +63,39 @@ export function createLoaders(executor: Executor) {
       const rows = byKey(await executor.read('claims/history-by-ids', { ids }), 'id', ids);
       return rows.map((r) => (r?.history as Row[]) ?? []);
     }),
-    /** Actor.claimsMade / claimsAbout: keyed by relation, page and actor, batched per relation and page. */
-    actorClaims: new DataLoader<string, ClaimPage>(async (keys) => {
-      const groups = new Map<string, string[]>();
+    /**
+     * Actor.claimsMade / claimsAbout pages: one range of the relationship key index per actor,
+     * every actor of a response that shares relation, direction and page size in one query.
+     * Keyed by JSON [relation, backward, limit, actorId, lo, hi].
+     */
+    actorPages: new DataLoader<string, KeyRow[]>(async (keys) => {
+      const groups = new Map<string, { key: string; actor: string; window: Window }[]>();
       for (const key of keys) {
-        const [relation, skip, limit, actorId] = key.split('|') as [string, string, string, string];
-        const group = `${relation}|${skip}|${limit}`;
-        groups.set(group, [...(groups.get(group) ?? []), actorId]);
+        const [relation, backward, limit, actor, lo, hi] = JSON.parse(key) as ActorPageKey;
+        const group = JSON.stringify([relation, backward, limit]);
+        const window: Window = {
+          lo,
+          hi,
+          backward,
+          limit,
+          size: limit - 1,
+          list: { lo, hi },
+          fromCursor: false,
+        };
+        groups.set(group, [...(groups.get(group) ?? []), { key, actor, window }]);
       }
-      const results = new Map<string, ClaimPage>();
-      for (const [group, actorIds] of groups) {
-        const [relation, skip, limit] = group.split('|') as [string, string, string];
-        const rows = await executor.read('claims/page-by-actors', {
-          relation,
-          skip: Number(skip),
-          limit: Number(limit),
-          actorIds,
-        });
-        for (const r of rows) {
-          results.set(`${group}|${String(r.actorId)}`, { total: r.total as number, ids: r.ids as string[] });
-        }
+      const results = new Map<string, KeyRow[]>();
+      for (const [group, members] of groups) {
+        const [relation, backward, limit] = JSON.parse(group) as [Relation, boolean, number];
+        const pages = await readActorWindows(executor, relation, VERIFIED_ONLY, backward, limit, members);
+        members.forEach((m, i) => results.set(m.key, pages.get(String(i)) ?? []));
       }
-      return keys.map((k) => results.get(k) ?? { total: 0, ids: [] });
+      return keys.map((k) => results.get(k) ?? []);
+    }),
+    /** Exact VERIFIED claim counts per actor (made, about): degree lookups, batched. */
+    actorClaimCounts: new DataLoader<string, { made: number; about: number }>(async (actors) => {
+      const rows = byKey(await executor.read('claims/count-by-actors', { actors }), 'actor', actors);
+      return rows.map((r) => ({ made: Number(r?.made ?? 0), about: Number(r?.about ?? 0) }));
     }),
   };
 }

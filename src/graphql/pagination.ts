@@ -1,40 +1,22 @@
-import { BadUserInputError } from '../errors';
+import {
+  capPageSize,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  oppositeWindow,
+  slice,
+  type Count,
+  type KeyedRow,
+  type ListName,
+  type PageArgs,
+  type Window,
+} from '../paging/keyset';
 
-/** `first` is capped: a client can never make one request fetch more than this many nodes. */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
-
-export interface Page {
-  skip: number;
-  limit: number;
-}
-
-/**
- * Cursors are opaque to clients: base64 of the position after which the next page starts. They
- * stay valid while the ordering of the underlying list does not change.
- */
-export function encodeCursor(position: number): string {
-  return Buffer.from(`cg:${position}`, 'utf8').toString('base64');
-}
-
-function decodeCursor(cursor: string): number {
-  const text = Buffer.from(cursor, 'base64').toString('utf8');
-  const match = /^cg:(\d{1,9})$/.exec(text);
-  if (!match) throw new BadUserInputError(`after: "${cursor}" is not a cursor this API returned`, 'after');
-  return Number(match[1]) + 1;
-}
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageArgs };
 
 /** A client's `first` (or `fallback` when not given), refused when negative and capped at MAX_PAGE_SIZE. */
 export function capFirst(first: number | null | undefined, fallback: number = DEFAULT_PAGE_SIZE): number {
-  if (first !== null && first !== undefined && first < 0) {
-    throw new BadUserInputError(`first: must not be negative (got ${first})`, 'first');
-  }
-  return Math.min(first ?? fallback, MAX_PAGE_SIZE);
-}
-
-export function pageArgs(first: number | null | undefined, after: string | null | undefined): Page {
-  const limit = capFirst(first);
-  return { skip: after ? decodeCursor(after) : 0, limit };
+  return capPageSize(first, 'first', fallback);
 }
 
 /**
@@ -55,28 +37,69 @@ export function presentAt<T>(items: (T | Error | null)[]): (T | null)[] {
   return items as (T | null)[];
 }
 
+type Lazy<T> = () => Promise<T>;
+
+/**
+ * A Relay connection. `totalCount`, `totalCountIsExact` and the page-info flag about the far
+ * side of the cursor are functions, which graphql-js's default resolver calls only when the
+ * field is selected: a client that does not ask for a count pays nothing for it.
+ */
 export interface Connection<T> {
-  totalCount: number;
+  totalCount: Lazy<number>;
+  totalCountIsExact: Lazy<boolean>;
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean | Lazy<boolean>;
+    hasPreviousPage: boolean | Lazy<boolean>;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
-/** A Relay connection from one page of keys, the total, and a loader for the nodes. */
-export async function connection<T>(
-  page: Page,
-  total: number,
-  keys: string[],
-  load: (keys: string[]) => Promise<(T | Error | null)[]>,
+function once<T>(work: () => Promise<T>): Lazy<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= work());
+}
+
+export interface KeysetPage<R extends KeyedRow & { id: string }, T> {
+  list: ListName;
+  /** The list's order is descending key order (claims, sources) or ascending (actors). */
+  descending: boolean;
+  window: Window;
+  /** The rows the window's query returned, in reading order. */
+  rows: R[];
+  /** The cursor the page was opened from, decoded, for an empty page's far-side probe. */
+  cursorKey: string | null;
+  load: (ids: string[]) => Promise<(T | Error | null)[]>;
+  count: () => Promise<Count>;
+  /** Rows of another window of the same list (the far-side probe reads at most one). */
+  read: (w: Window) => Promise<KeyedRow[]>;
+}
+
+/** A connection from one keyset page: the window's rows, their nodes, lazy counts and flags. */
+export async function keysetConnection<R extends KeyedRow & { id: string }, T>(
+  p: KeysetPage<R, T>,
 ): Promise<Connection<T>> {
+  const page = slice(p.window, p.rows);
   // See present(): a failed load is an error at the field's path, never a shorter page.
-  const nodes = presentAt(await load(keys));
-  const edges = nodes.flatMap((node, i) => (node ? [{ cursor: encodeCursor(page.skip + i), node }] : []));
+  const nodes = presentAt(await p.load(page.rows.map((r) => r.id)));
+  const edges = nodes.flatMap((node, i) =>
+    node ? [{ cursor: encodeCursor(p.list, page.rows[i]!.key), node }] : [],
+  );
+  const count = once(p.count);
+  const opposite = oppositeWindow(p.window, page, p.descending, p.cursorKey);
+  const beyond: boolean | Lazy<boolean> = opposite
+    ? once(async () => (await p.read(opposite)).length > 0)
+    : false;
   return {
-    totalCount: total,
+    totalCount: async () => (await count()).count,
+    totalCountIsExact: async () => (await count()).exact,
     edges,
     pageInfo: {
-      hasNextPage: page.skip + keys.length < total,
-      endCursor: edges.length ? edges[edges.length - 1]!.cursor : null,
+      hasNextPage: p.window.backward ? beyond : page.more,
+      hasPreviousPage: p.window.backward ? page.more : beyond,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
 }

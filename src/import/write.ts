@@ -10,6 +10,7 @@ import type { Executor, Tx } from '../db/executor';
 import { anchorAt, codePoints } from '../data/anchor';
 import { foldName } from '../refs/names';
 import { refreshClaimStatus } from '../writes/status';
+import { refreshClaimKeys } from '../writes/keys';
 import { readRecords } from './read';
 import type { ImportRecord, RecordType } from './records';
 import { contentHash, normalizeUrl, recordKey, type Denial, type ImportPlan } from './validate';
@@ -224,6 +225,10 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
     const [r] = await tx.run('import/write-claims', { ...common, claims: b.claims });
     expectWritten('claim', Number(r?.written), b.claims.length);
   }
+  await refreshClaimKeys(
+    tx,
+    b.claims.map((c) => c.id),
+  );
   if (b.denials.length) {
     const [r] = await tx.run('load/link-denials', { ...common, denials: b.denials });
     expectWritten('denial', Number(r?.denials), b.denials.length);

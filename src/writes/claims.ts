@@ -6,6 +6,7 @@ import { anchorAt, codePoints, findOccurrences } from '../data/anchor';
 import { lookupClaims, normalizeUrl, requireActors, requireClaims, type ClaimRef } from '../refs';
 import { optionalText, requiredText } from './common';
 import { refreshClaimStatus } from './status';
+import { refreshClaimKeys } from './keys';
 
 export interface RecordClaimInput {
   kind: string;
@@ -146,6 +147,7 @@ export async function recordClaim(
     });
     // A new denial disputes what it denies; a new figure can contradict figures under its keys.
     await refreshClaimStatus(tx, [id]);
+    await refreshClaimKeys(tx, [id]);
     await recordAudit(tx, writer, at, {
       operation: 'recordClaim',
       summary: `recorded ${input.kind} ${id} by ${claimant}`,

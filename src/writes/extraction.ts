@@ -6,6 +6,7 @@ import { toRecords } from '../extract/records';
 import type { Gazetteer } from '../extract/types';
 import { normalizeUrl } from '../refs/urls';
 import { refreshClaimStatus } from './status';
+import { refreshClaimKeys } from './keys';
 
 export interface ExtractionResult {
   url: string;
@@ -57,10 +58,9 @@ export async function extractClaims(
       await tx.run('extract/create-drafts', { url, at, by: writer.by, drafts: fresh });
       // Drafts get a status like any claim (a live denial disputes a draft too), but dispute
       // nothing themselves until verified: the rule only counts VERIFIED opponents.
-      await refreshClaimStatus(
-        tx,
-        fresh.map((d) => d.id),
-      );
+      const ids = fresh.map((d) => d.id);
+      await refreshClaimStatus(tx, ids);
+      await refreshClaimKeys(tx, ids);
       await recordAudit(tx, writer, at, {
         operation: 'extractClaims',
         summary: `extracted ${fresh.length} draft claim(s) from ${url}`,

@@ -4,6 +4,7 @@ import { BadUserInputError, ConflictError, NotADraftError, NotFoundError } from 
 import { CLAIM_KINDS } from '../data/types';
 import { anchorExcerpt } from './claims';
 import { optionalText, requiredText } from './common';
+import { refreshClaimKeys } from './keys';
 import { requireActor } from '../refs';
 import { refreshClaimStatus } from './status';
 
@@ -113,6 +114,7 @@ export async function verifyDraft(
     // A verified draft starts disputing what it denies and contradicting figures; its own
     // claimant, kind or figures may have been edited too.
     await refreshClaimStatus(tx, [id]);
+    await refreshClaimKeys(tx, [id]);
     const changes = Object.fromEntries(
       Object.entries({
         kind: e.kind,
@@ -150,6 +152,7 @@ export async function rejectDraft(
     const at = new Date().toISOString();
     await tx.run('review/reject', { id, reason: why, at, by: writer.by });
     await refreshClaimStatus(tx, [id]);
+    await refreshClaimKeys(tx, [id]);
     await recordAudit(tx, writer, at, {
       operation: 'rejectDraft',
       summary: `rejected draft ${id}: ${why}`,
@@ -216,6 +219,8 @@ export async function resolvePlaceholder(
     // Figure claims of one claimant do not contradict each other: a new claimant can make or
     // end a contradiction.
     await refreshClaimStatus(tx, claimIds);
+    // The moved CLAIMED_BY / TARGETS links are new relationships: they need their page keys.
+    await refreshClaimKeys(tx, claimIds);
     await recordAudit(tx, writer, at, {
       operation: 'resolvePlaceholder',
       summary: `resolved placeholder ${placeholder} to ${actor}: ${claimIds.length} claim(s) moved`,

@@ -4,6 +4,7 @@ import type { Executor } from '../../src/db/executor';
 import { loadBundles } from '../../src/data/load';
 import { validateSourceFile } from '../../src/data/validate';
 import { exportGraph } from '../../src/export/graph';
+import { storeDerivedStatus } from '../support/db';
 import { closeApp, openSeededApp } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -628,7 +629,9 @@ claims:
     expect(disputes[1]!.contradictions[0]!.evidence[0]!.source.url).toBe(
       'https://example.org/2025/11/10/kabul-casualty-figures',
     );
-    // Both sides now read as DISPUTED, in lists and one by one.
+    // Both sides now read as DISPUTED, in lists and one by one (the list filter pages on the
+    // stored c.status).
+    await storeDerivedStatus(executor);
     const { claims } = await data<{ claims: { edges: { node: { id: string } }[] } }>(
       '{ claims(filter: { kind: FIGURE, status: DISPUTED }) { edges { node { id } } } }',
     );

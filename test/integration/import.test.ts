@@ -124,7 +124,10 @@ describe('bulk import (npm run import)', () => {
     expect(result.written).toEqual({ actor: 2, role: 1, source: 1, event: 1, claim: 3 });
     expect(result.denials).toBe(1);
 
-    const [claim] = await executor.read('claims/by-ids', { ids: ['islamabad-says-militants-crossed'] });
+    const [claim] = await executor.read('claims/by-ids', {
+      ids: ['islamabad-says-militants-crossed'],
+      related: false,
+    });
     expect(claim).toMatchObject({
       kind: 'ACCUSATION',
       status: 'DISPUTED', // denied by a claim imported on an earlier line

@@ -225,7 +225,10 @@ describe('a claim dropped from its data file', () => {
       writer,
     );
     expect(result).toMatchObject({ status: 'loaded', orphans: ['taliban-will-defend-against-aggression'] });
-    const rows = await executor.read('claims/by-ids', { ids: ['taliban-will-defend-against-aggression'] });
+    const rows = await executor.read('claims/by-ids', {
+      ids: ['taliban-will-defend-against-aggression'],
+      related: false,
+    });
     expect(rows[0]).toMatchObject({ status: 'UNCONTESTED' });
     // The file as it was: nothing is orphaned any more.
     const [again] = await loadBundles(executor, readSourcePath(SEED_DIR), writer);

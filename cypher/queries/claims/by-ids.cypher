@@ -1,7 +1,12 @@
 // Claims with everything a response may need, for a batch of ids (the per-request claim loader):
-// one round trip however many claims and nested fields a query asks for.
+// one round trip however many claims and nested fields a query asks for. With $related, the
+// claims each one denies and is denied by come back in the same answer (the claim view shows both
+// beside it), so `claim(id) { deniedBy { ... } }` is one round trip, not two.
 UNWIND $ids AS id
-MATCH (c:Claim {id: id})
+MATCH (root:Claim {id: id})
+UNWIND CASE WHEN $related THEN [root] + COLLECT { MATCH (root)-[:DENIES]-(n:Claim) RETURN n LIMIT 200 }
+            ELSE [root] END AS c
+WITH DISTINCT c
 OPTIONAL MATCH (c)-[:CLAIMED_BY]->(claimant:Actor)
 OPTIONAL MATCH (c)-[:VOICED_BY]->(voice:Actor)
 CALL {

@@ -3,7 +3,7 @@
 // never found by name, so nothing can be merged with it by accident.
 UNWIND $placeholders AS p
 MERGE (a:Actor {id: p.id})
-  ON CREATE SET a.name = p.name, a.kind = p.kind, a.placeholder = true, a.aliases = [],
+  ON CREATE SET a.name = p.name, a.sortKey = toLower(p.name) + '|' + p.id, a.kind = p.kind, a.placeholder = true, a.aliases = [],
                 a.description = p.description, a.placeholderSource = $url,
                 a.createdAt = datetime($at), a.createdBy = $by
 RETURN count(a) AS placeholders

@@ -3,7 +3,8 @@
 // constraints still stop a concurrent writer's duplicate.
 UNWIND $actors AS a
 CREATE (x:Actor {id: a.id, name: a.name, kind: a.kind, aliases: a.aliases, description: a.description,
-                 importHash: a.hash, createdAt: datetime($at), createdBy: $by})
+                 sortKey: toLower(a.name) + '|' + a.id, importHash: a.hash,
+                 createdAt: datetime($at), createdBy: $by})
 WITH x, a
 UNWIND [a.name] + a.aliases AS text
 MERGE (k:Alias {key: toLower(text)})

@@ -2,6 +2,7 @@
 UNWIND $sources AS s
 CREATE (x:Source {url: s.url, title: s.title, text: s.text, contentHash: s.contentHash,
                   publishedAt: CASE WHEN s.publishedAt IS NULL THEN null ELSE date(s.publishedAt) END,
+                  sortKey: coalesce(toString(date(s.publishedAt)), '-') + '|' + s.url,
                   importHash: s.hash, createdAt: datetime($at), createdBy: $by})
 WITH x, s
 CALL {

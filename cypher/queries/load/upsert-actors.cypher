@@ -4,7 +4,7 @@ UNWIND $actors AS a
 MERGE (x:Actor {id: a.id})
   ON CREATE SET x.createdAt = datetime($at), x.createdBy = $by
 // A file that leaves the description out keeps the one another file gave.
-SET x.name = a.name, x.kind = a.kind, x.description = coalesce(a.description, x.description),
+SET x.name = a.name, x.sortKey = toLower(a.name) + '|' + a.id, x.kind = a.kind, x.description = coalesce(a.description, x.description),
     x.aliases = reduce(acc = coalesce(x.aliases, []), al IN a.aliases |
                        CASE WHEN al IN acc THEN acc ELSE acc + al END)
     , x.placeholder = CASE WHEN coalesce(a.placeholder, false) THEN true ELSE x.placeholder END

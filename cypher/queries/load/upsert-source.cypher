@@ -5,6 +5,7 @@ SET s.title = $source.title,
     s.publishedAt = CASE WHEN $source.publishedAt IS NULL THEN null ELSE date($source.publishedAt) END,
     s.text = $source.text,
     s.contentHash = $source.contentHash,
+    s.sortKey = coalesce(toString(date($source.publishedAt)), '-') + '|' + $source.url,
     s.bundleHash = $bundleHash,
     s.updatedAt = datetime($at), s.updatedBy = $by
 WITH s

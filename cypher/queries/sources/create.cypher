@@ -4,6 +4,7 @@
 CREATE (s:Source {url: $source.url, title: $source.title,
                   publishedAt: CASE WHEN $source.publishedAt IS NULL THEN null ELSE date($source.publishedAt) END,
                   text: $source.text, contentHash: $source.contentHash,
+                  sortKey: coalesce(toString(date($source.publishedAt)), '-') + '|' + $source.url,
                   createdAt: datetime($at), createdBy: $by})
 WITH s
 OPTIONAL MATCH (p:Actor {id: $source.publisher})

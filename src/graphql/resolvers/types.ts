@@ -1,6 +1,7 @@
 import type { Row } from '../../db/executor';
 import type { Context } from '../context';
-import { connection, pageArgs, present, presentAt } from '../pagination';
+import { actorClaimsConnection } from '../claim-lists';
+import { present, presentAt, type PageArgs } from '../pagination';
 
 /**
  * Field resolvers for the object types. Parents are rows from the by-ids queries, which already
@@ -8,27 +9,16 @@ import { connection, pageArgs, present, presentAt } from '../pagination';
  */
 const ids = (value: unknown) => (value as string[] | null) ?? [];
 
-async function actorClaims(relation: 'CLAIMED_BY' | 'TARGETS', actor: Row, args: PageArgsIn, ctx: Context) {
-  const page = pageArgs(args.first, args.after);
-  const { total, ids: claimIds } = await ctx.loaders.actorClaims.load(
-    `${relation}|${page.skip}|${page.limit}|${String(actor.id)}`,
-  );
-  return connection(page, total, claimIds, (keys) => ctx.loaders.claim.loadMany(keys));
-}
-
-interface PageArgsIn {
-  first?: number | null;
-  after?: string | null;
-}
-
 export const Actor = {
   roles: async (actor: Row, _: unknown, ctx: Context) => {
     const roles = (actor.roles as Row[]) ?? [];
     const targets = presentAt(await ctx.loaders.actor.loadMany(roles.map((r) => r.of as string)));
     return roles.map((r, i) => ({ ...r, of: targets[i] })).filter((r) => r.of);
   },
-  claimsMade: (actor: Row, args: PageArgsIn, ctx: Context) => actorClaims('CLAIMED_BY', actor, args, ctx),
-  claimsAbout: (actor: Row, args: PageArgsIn, ctx: Context) => actorClaims('TARGETS', actor, args, ctx),
+  claimsMade: (actor: Row, args: PageArgs, ctx: Context) =>
+    actorClaimsConnection(ctx, 'CLAIMED_BY', String(actor.id), args),
+  claimsAbout: (actor: Row, args: PageArgs, ctx: Context) =>
+    actorClaimsConnection(ctx, 'TARGETS', String(actor.id), args),
   resolvedTo: (actor: Row, _: unknown, ctx: Context) =>
     actor.resolvedTo ? ctx.loaders.actor.load(actor.resolvedTo as string) : null,
 };
