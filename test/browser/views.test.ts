@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Executor } from '../../src/db/executor';
 import type { TestApp } from '../support/app';
+import { storeDerivedStatus } from '../support/db';
 import { closeApp, openSeededApp } from '../support/fixtures';
 import {
   expectCleanPage,
@@ -103,6 +104,7 @@ describe('search filters', () => {
       'pakistan-accuses-kabul-of-harboring-ttp',
       'pakistan-accuses-taliban-of-breaking-doha-commitments',
     ]);
+    await storeDerivedStatus(executor!); // the status filter pages on the stored c.status
     await page.getByLabel('Status', { exact: true }).selectOption('DISPUTED');
     await search(page);
     expect(await resultIds(page)).toEqual(['pakistan-accuses-kabul-of-harboring-ttp']);
