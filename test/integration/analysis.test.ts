@@ -4,7 +4,6 @@ import type { Executor } from '../../src/db/executor';
 import { loadBundles } from '../../src/data/load';
 import { validateSourceFile } from '../../src/data/validate';
 import { exportGraph } from '../../src/export/graph';
-import { storeDerivedStatus } from '../support/db';
 import { closeApp, openSeededApp } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -631,7 +630,6 @@ claims:
     );
     // Both sides now read as DISPUTED, in lists and one by one (the list filter pages on the
     // stored c.status).
-    await storeDerivedStatus(executor);
     const { claims } = await data<{ claims: { edges: { node: { id: string } }[] } }>(
       '{ claims(filter: { kind: FIGURE, status: DISPUTED }) { edges { node { id } } } }',
     );

@@ -15,7 +15,6 @@ import { Executor } from '../../src/db/executor';
 import { buildSchema } from '../../src/graphql/apollo';
 import { PROJECT_ROOT } from '../../src/paths';
 import { testTarget } from '../setup/neo4j-target';
-import { storeDerivedStatus } from '../support/db';
 import { closeApp, openSeededApp } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -147,7 +146,6 @@ describe('queries', () => {
     expect(aboutTtp.body.data?.claims.edges.map((e) => e.node.id)).toEqual([
       'pakistan-accuses-kabul-of-harboring-ttp',
     ]);
-    await storeDerivedStatus(executor); // the status filter pages on the stored c.status
     const disputed = await app.gql<R>(q, { f: { status: 'DISPUTED' } });
     expect(disputed.body.data?.claims.edges.map((e) => e.node.id)).toContain(
       'pakistan-accuses-kabul-of-harboring-ttp',

@@ -38,12 +38,3 @@ export async function seededDatabase(executor: Executor): Promise<void> {
   await freshDatabase(executor);
   await loadBundles(executor, readSourcePath(SEED_DIR), { by: 'loader:test', role: 'system' });
 }
-
-/**
- * Stores every claim's derived status as `c.status` (fixture data: the named query
- * fixtures/store-derived-status), the property the status filter pages on. The branch that makes
- * every claim write maintain `c.status` in its own transaction replaces these calls.
- */
-export async function storeDerivedStatus(executor: Executor): Promise<void> {
-  await executor.write((tx) => tx.run('fixtures/store-derived-status'));
-}
