@@ -374,16 +374,15 @@ describe('racing writes', () => {
   }, 120_000);
 
   it('two drafts with disagreeing figures under one key, verified together: both DISPUTED', async () => {
+    // Injuries: no other figure in the graph reports that measure for the event.
     await load([
       figureFile('race', [
-        { claimant: 0, events: 1, figures: [{ value: 0, unit: 0, measure: 0 }], draft: true },
-        { claimant: 1, events: 3, figures: [{ value: 1, unit: 1, measure: 1 }], draft: true },
+        { claimant: 0, events: 1, figures: [{ value: 0, unit: 0, measure: 2 }], draft: true },
+        { claimant: 1, events: 3, figures: [{ value: 1, unit: 1, measure: 2 }], draft: true },
       ]),
     ]);
-    // Drafts dispute nothing: each is disputed only by the base file's verified figure.
-    expect(await statusOf('status-fig-race-0')).toBe('UNCONTESTED'); // same value as the base figure
-    expect(await statusOf('status-fig-race-1')).toBe('DISPUTED');
-    await retractClaim(executor, writer, 'status-fig-base-0', 'test: out of the way');
+    // Drafts dispute nothing.
+    expect(await statusOf('status-fig-race-0')).toBe('UNCONTESTED');
     expect(await statusOf('status-fig-race-1')).toBe('UNCONTESTED');
     // Each verification alone sees the other as a draft; only their order under the key's lock
     // lets the second see the first.
@@ -468,17 +467,38 @@ describe('stored status', () => {
     // runs write over drafts, denials and figures the earlier ones made.
     let rows = await statuses();
     expect(rows.filter((r) => r.derived !== r.stored)).toEqual([]);
+    const check = async (step: number, cmd: Command) => {
+      const outcome = await run(cmd, rows);
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      rows = await statuses();
+      const wrong = rows.filter((r) => r.derived !== r.stored);
+      expect({ step, cmd, outcome, wrong }).toEqual({ step, cmd, outcome, wrong: [] });
+      if (rows.some((r) => r.stored === 'DISPUTED' && String(r.id).startsWith('status-fig-')))
+        figureDisputes += 1;
+    };
+    // A fixed tour through every kind of write first, then random sequences.
+    const tour: Command[] = [
+      {
+        t: 'load',
+        file: 0,
+        claims: [
+          { claimant: 2, events: 1, figures: [{ value: 1, unit: 0, measure: 0 }], draft: true },
+          { claimant: 1, events: 3, figures: [{ value: 0, unit: 1, measure: 1 }], draft: true },
+        ],
+      },
+      { t: 'extract' },
+      { t: 'verify', n: 0, claimant: null },
+      { t: 'reject', n: 0 },
+      { t: 'resolve' },
+      { t: 'denial', claimant: 0, target: 0 },
+      { t: 'link', denial: 0, target: 3 },
+      { t: 'retract', n: 1 },
+      { t: 'statement', claimant: 1 },
+    ];
+    for (const [step, cmd] of tour.entries()) await check(step, cmd);
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 8, maxLength: 10 }), async (commands) => {
-        for (const [step, cmd] of commands.entries()) {
-          const outcome = await run(cmd, rows);
-          outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-          rows = await statuses();
-          const wrong = rows.filter((r) => r.derived !== r.stored);
-          expect({ step, cmd, outcome, wrong }).toEqual({ step, cmd, outcome, wrong: [] });
-          if (rows.some((r) => r.stored === 'DISPUTED' && String(r.id).startsWith('status-fig-')))
-            figureDisputes += 1;
-        }
+        for (const [step, cmd] of commands.entries()) await check(step, cmd);
       }),
       { seed: 1111, numRuns: 3, endOnFailure: true },
     );
@@ -493,8 +513,7 @@ describe('stored status', () => {
       'extracted',
       'resolved',
     ]) {
-      expect([o, outcomes.get(o) ?? 0]).toEqual([o, expect.any(Number)]);
-      expect(outcomes.get(o)).toBeGreaterThan(0);
+      expect({ [o]: (outcomes.get(o) ?? 0) > 0 }).toEqual({ [o]: true });
     }
     // Figure contradictions happened, not only denials.
     expect(figureDisputes).toBeGreaterThan(0);
