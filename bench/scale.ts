@@ -508,6 +508,7 @@ async function main(): Promise<void> {
         apiData !== null &&
         floorRows !== null &&
         JSON.stringify(c.apiIds(apiData)) === JSON.stringify(c.floorIds(floorRows));
+      const failedBefore = apiClient.failures + floor.failures;
       const apiMs: number[] = [];
       const floorMs: number[] = [];
       for (let i = 0; i < a.samples; i++) {
@@ -526,15 +527,16 @@ async function main(): Promise<void> {
         `${(quantile(apiMs, 0.5) / quantile(floorMs, 0.5)).toFixed(2)}×`,
         `${apiRps.toFixed(apiRps >= 100 ? 0 : 1)} / ${floorRps.toFixed(floorRps >= 100 ? 0 : 1)}`,
         same ? 'yes' : 'NO',
+        String(apiClient.failures + floor.failures - failedBefore),
       ];
       rows.push(`| ${row.join(' | ')} |`);
       process.stderr.write(`  ${row.join('  ')}\n`);
     }
     say('');
     say(
-      `| query (${a.claims.toLocaleString('en')} claims; page of 20 with claimant, targets, evidence) | API p50 / p99 ms | floor p50 / p99 ms | API / floor p50 | req/s at ${a.connections} connections: API / floor | same answer |`,
+      `| query (${a.claims.toLocaleString('en')} claims; page of 20 with claimant, targets, evidence) | API p50 / p99 ms | floor p50 / p99 ms | API / floor p50 | req/s at ${a.connections} connections: API / floor | same answer | errors |`,
     );
-    say('|---|---|---|---|---|---|');
+    say('|---|---|---|---|---|---|---|');
     for (const r of rows) say(r);
     say('');
     say(importLine);
