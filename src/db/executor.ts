@@ -406,6 +406,27 @@ export class Executor {
     }
   }
 
+  /**
+   * The plan of a named query, without running it (EXPLAIN): the server parses and plans the text
+   * and checks every label, type and function it names, and needs no parameters. For tests that
+   * keep every named query valid (a broken one fails CI, not a user) and that read plans for
+   * Eager operators or index seeks. Planned in a WRITE session, so write queries plan too; an
+   * EXPLAIN never writes.
+   */
+  async explain(name: string, params: Record<string, unknown> = {}): Promise<PlanNode> {
+    this.assertAvailable();
+    const session = this.session('WRITE');
+    try {
+      this.queriesSent += 1;
+      const result = await session.run(`EXPLAIN ${query(name)}`, params, this.txConfig(name));
+      const plan = result.summary.plan;
+      if (!plan) throw new Error(`EXPLAIN of "${name}" returned no plan`);
+      return toPlanNode(plan);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
   /** Neo4j answers a query: what /readyz reports. Fails fast while the circuit is open. */
   async ping(): Promise<void> {
     await this.read('system/ping');
@@ -417,6 +438,34 @@ export class Executor {
     if (this.probeTimer) clearTimeout(this.probeTimer);
     await this.driver.close();
   }
+}
+
+/** One operator of a query plan (EXPLAIN), with its children. */
+export interface PlanNode {
+  operator: string;
+  /** The operator's details as the server describes them (e.g. the index an index seek uses). */
+  details: string;
+  identifiers: string[];
+  children: PlanNode[];
+}
+
+function toPlanNode(plan: {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  identifiers: string[];
+  children: unknown[];
+}): PlanNode {
+  return {
+    operator: plan.operatorType.replace(/@.*$/, ''),
+    details: String(plan.arguments.Details ?? ''),
+    identifiers: plan.identifiers,
+    children: plan.children.map((c) => toPlanNode(c as Parameters<typeof toPlanNode>[0])),
+  };
+}
+
+/** Every operator of a plan, depth first. */
+export function planOperators(plan: PlanNode): PlanNode[] {
+  return [plan, ...plan.children.flatMap(planOperators)];
 }
 
 /** What a driver error means for the transaction that met it. */

@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import readline from 'node:readline';
 import { DataFileError } from '../errors';
 import { ImportRecordSchema, type Located } from './records';
 
-/** JSON with object keys sorted at every level: the same record always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+/**
+ * JSON with object keys sorted at every level and null fields left out: the same record always
+ * hashes the same. Built by JSON.stringify with a replacer (twice as fast as a hand-written
+ * walk, which matters at a million lines). Records are zod strict objects whose keys are field
+ * names, never integer-like keys (which JavaScript would order numerically, not by code unit).
+ */
+const sortedKeys = (_key: string, value: unknown): unknown => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const v = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) if (v[k] !== undefined && v[k] !== null) out[k] = v[k];
+  return out;
+};
+const canonical = (value: unknown): string => JSON.stringify(value, sortedKeys);
 
 export const recordHash = (record: unknown): string =>
   createHash('sha256').update(canonical(record)).digest('hex').slice(0, 32);
@@ -31,45 +33,55 @@ export type ReadItem = { ok: true; item: Located } | { ok: false; error: DataFil
 /**
  * The records of one NDJSON file, in order, each shape-checked (src/data/schema.ts, through
  * records.ts) or turned into an error naming the file, line, record and field. Blank lines are
- * skipped. Streams: a file of a million lines is never held in memory.
+ * skipped. Streams in 1 MiB chunks: a file of a million lines is never held in memory. (Lines are
+ * split here rather than by node:readline, whose async iterator cost half of pass one's time.)
  */
 export async function* readRecords(file: string): AsyncGenerator<ReadItem> {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file, { encoding: 'utf8' }),
-    crlfDelay: Infinity,
-  });
   let line = 0;
-  for await (const text of lines) {
-    line += 1;
-    if (text.trim() === '') continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      yield {
-        ok: false,
-        error: new DataFileError(
-          file,
-          `line ${line}`,
-          '(line)',
-          `is not valid JSON: ${(err as Error).message}`,
-        ),
-      };
-      continue;
+  let rest = '';
+  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const lines = (rest + (chunk as string)).split('\n');
+    rest = lines.pop()!;
+    for (const text of lines) {
+      line += 1;
+      const item = readLine(file, line, text);
+      if (item) yield item;
     }
-    const parsed = ImportRecordSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.length ? issue.path.map(String).join('.') : '(record)';
-      const problem =
-        issue.code === 'invalid_union'
-          ? '`type` must be one of actor, role, source, event, claim'
-          : issue.message;
-      yield { ok: false, error: new DataFileError(file, label(line, raw), field, problem) };
-      continue;
-    }
-    yield { ok: true, item: { file, line, record: parsed.data, hash: recordHash(parsed.data) } };
   }
+  if (rest !== '') {
+    line += 1;
+    const item = readLine(file, line, rest);
+    if (item) yield item;
+  }
+}
+
+function readLine(file: string, line: number, text: string): ReadItem | undefined {
+  if (text.trim() === '') return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return {
+      ok: false,
+      error: new DataFileError(
+        file,
+        `line ${line}`,
+        '(line)',
+        `is not valid JSON: ${(err as Error).message}`,
+      ),
+    };
+  }
+  const parsed = ImportRecordSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length ? issue.path.map(String).join('.') : '(record)';
+    const problem =
+      issue.code === 'invalid_union'
+        ? '`type` must be one of actor, role, source, event, claim'
+        : issue.message;
+    return { ok: false, error: new DataFileError(file, label(line, raw), field, problem) };
+  }
+  return { ok: true, item: { file, line, record: parsed.data, hash: recordHash(parsed.data) } };
 }
 
 /** The .ndjson files named: a file, or every *.ndjson file of a folder in name order. */

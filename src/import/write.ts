@@ -86,8 +86,18 @@ export async function writeImport(
     return cached.cps;
   };
 
+  // One batch commits while the next is read and anchored (Node's work and Neo4j's overlap, on
+  // two cores about the time of one). Batches still commit strictly in order, one at a time: a
+  // batch may reference records of the one before it, which must be committed first.
+  let inFlight: Promise<void> = Promise.resolve();
   const commit = async (b: Batch) => {
+    await inFlight;
     if (b.size === 0) return;
+    inFlight = commitNow(b);
+    // A failure surfaces at the next commit (or the final await), and stops the import there.
+    inFlight.catch(() => undefined);
+  };
+  const commitNow = async (b: Batch) => {
     await executor.write((tx) => writeBatch(tx, b, writer));
     result.batches += 1;
     result.written.actor += b.actors.length;
@@ -170,6 +180,7 @@ export async function writeImport(
     }
     await commit(batch);
   }
+  await inFlight;
 
   if (plan.deferredDenials.length) {
     const denials = plan.deferredDenials;
@@ -221,19 +232,16 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
     const [r] = await tx.run('import/write-events', { ...common, events: b.events });
     expectWritten('event', Number(r?.written), b.events.length);
   }
-  if (b.claims.length) {
-    const [r] = await tx.run('import/write-claims', { ...common, claims: b.claims });
-    expectWritten('claim', Number(r?.written), b.claims.length);
-  }
-  await refreshClaimKeys(
-    tx,
-    b.claims.map((c) => c.id),
-  );
+  // The batch's claim ids: every statement below, and whatever keeps derived claim properties
+  // (sort keys, stored status) up to date in this same transaction, works on exactly these.
+  const claimIds = b.claims.map((c) => c.id);
+  if (b.claims.length) await writeClaims(tx, b, common);
+  await refreshClaimKeys(tx, claimIds);
   if (b.denials.length) {
-    const [r] = await tx.run('load/link-denials', { ...common, denials: b.denials });
+    const [r] = await tx.run('import/link-denials', { ...common, denials: b.denials });
     expectWritten('denial', Number(r?.denials), b.denials.length);
   }
-  await refreshClaimStatus(tx, [...b.claims.map((c) => c.id), ...b.denials.map((d) => d.denial)]);
+  await refreshClaimStatus(tx, [...claimIds, ...b.denials.map((d) => d.denial)]);
   const parts = (
     [
       ['claim', b.claims.length],
@@ -249,8 +257,69 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
     operation: 'import',
     summary: `imported ${path.basename(b.file)} lines ${b.firstLine}-${b.lastLine}: ${parts.join(', ')}`,
     changes: { file: path.basename(b.file), lines: [b.firstLine, b.lastLine] },
-    claimIds: b.claims.map((c) => c.id),
+    claimIds,
     actorIds: b.actors.map((a) => a.id),
     sourceUrls: b.sources.map((s) => s.url),
   });
+}
+
+/**
+ * The claims of a batch as plain UNWIND statements, one per node or link type, each row an index
+ * seek and a CREATE: no subquery, no Eager, so the planner streams every list (PROFILE'd in
+ * test/integration/import.test.ts). One statement with a CALL { } per link type was ten times
+ * slower: each subquery's row count and the Eager before it held the whole batch in memory.
+ */
+async function writeClaims(tx: Tx, b: Batch, common: { at: string; by: string }): Promise<void> {
+  const [r] = await tx.run('import/write-claims', { ...common, claims: b.claims.map(claimRow) });
+  expectWritten('claim', Number(r?.written), b.claims.length);
+  const voices: Link[] = [];
+  const targets: Link[] = [];
+  const about: Link[] = [];
+  const figures: Record<string, unknown>[] = [];
+  const excerpts: Record<string, unknown>[] = [];
+  for (const c of b.claims) {
+    if (c.voice) voices.push({ claim: c.id, to: c.voice });
+    for (const t of c.targets ?? []) targets.push({ claim: c.id, to: t });
+    for (const e of c.about ?? []) about.push({ claim: c.id, to: e });
+    (c.figures ?? []).forEach((f, i) =>
+      figures.push({ claim: c.id, id: `${c.id}#figure${i}`, ...f, position: i }),
+    );
+    c.excerpts.forEach((x, i) => excerpts.push({ claim: c.id, source: c.source, ...x, position: i }));
+  }
+  for (const [name, links] of [
+    ['import/link-claim-voices', voices],
+    ['import/link-claim-targets', targets],
+    ['import/link-claim-about', about],
+  ] as const) {
+    if (!links.length) continue;
+    const [l] = await tx.run(name, { links });
+    expectWritten(name.slice('import/link-claim-'.length), Number(l?.linked), links.length);
+  }
+  if (figures.length) {
+    const [f] = await tx.run('import/write-figures', { figures });
+    expectWritten('figure', Number(f?.written), figures.length);
+  }
+  const [x] = await tx.run('import/write-excerpts', { excerpts });
+  expectWritten('excerpt', Number(x?.written), excerpts.length);
+}
+
+interface Link {
+  claim: string;
+  to: string;
+}
+
+/** A claim's own properties only: its links travel in their own lists. */
+function claimRow(c: Of<'claim'>): Record<string, unknown> {
+  return {
+    id: c.id,
+    kind: c.kind,
+    claimant: c.claimant,
+    content: c.content,
+    cue: c.cue ?? null,
+    quote: c.quote ?? null,
+    statedOn: c.statedOn ?? null,
+    statedOnText: c.statedOnText ?? null,
+    source: c.source,
+    hash: c.hash,
+  };
 }

@@ -19,6 +19,13 @@ function publish(
   database: string,
   mode: string,
 ) {
+  // CLAIMGRAPH_TEST_ROUTING=1: the whole suite through neo4j:// (the driver asks the server for a
+  // routing table and sends READ transactions to readers, WRITE ones to the leader, as on a
+  // cluster or Aura); a single server answers with itself in every role.
+  if (process.env.CLAIMGRAPH_TEST_ROUTING === '1') {
+    uri = uri.replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:');
+    mode = `${mode}, routed (neo4j://)`;
+  }
   process.env[ENV.uri] = uri;
   process.env[ENV.username] = username;
   process.env[ENV.password] = password ?? '';

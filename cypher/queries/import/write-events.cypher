@@ -1,8 +1,8 @@
 // Imported events with their parties and mediators.
 UNWIND $events AS e
 CREATE (x:Event {id: e.id, kind: e.kind, name: e.name, place: e.place, dateText: e.dateText,
-                 startDate: CASE WHEN e.startDate IS NULL THEN null ELSE date(e.startDate) END,
-                 endDate: CASE WHEN e.endDate IS NULL THEN null ELSE date(e.endDate) END,
+                 startDate: date(e.startDate),
+                 endDate: date(e.endDate),
                  importHash: e.hash, createdAt: datetime($at), createdBy: $by})
 WITH x, e
 CALL {

@@ -1,7 +1,7 @@
 // Imported sources with their text and the outlet that published it.
 UNWIND $sources AS s
 CREATE (x:Source {url: s.url, title: s.title, text: s.text, contentHash: s.contentHash,
-                  publishedAt: CASE WHEN s.publishedAt IS NULL THEN null ELSE date(s.publishedAt) END,
+                  publishedAt: date(s.publishedAt),
                   sortKey: coalesce(toString(date(s.publishedAt)), '-') + '|' + s.url,
                   importHash: s.hash, createdAt: datetime($at), createdBy: $by})
 WITH x, s

@@ -1,0 +1,9 @@
+// Imported claims to the voice (who said it for the claimant): one row per link (`{claim, to}`),
+// flattened by src/import/write.ts.
+// Both ends are index seeks (claim_id and the Actor key); nothing is read that the statement
+// writes, so the plan has no Eager. The caller compares `linked` with the rows sent.
+UNWIND $links AS l
+MATCH (x:Claim {id: l.claim})
+MATCH (y:Actor {id: l.to})
+CREATE (x)-[:VOICED_BY]->(y)
+RETURN count(*) AS linked
