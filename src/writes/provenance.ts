@@ -2,7 +2,7 @@ import { recordAudit, type Writer } from '../db/audit';
 import type { Executor, Tx } from '../db/executor';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import { normalizeLanguage, normalizeUrl, requireActor } from '../refs';
-import { bandKeys, CANDIDATE_THRESHOLD, signature, similarity } from '../similarity/minhash';
+import { CANDIDATE_THRESHOLD, fingerprint, similarity } from '../similarity/minhash';
 import { anchorExcerpt } from './claims';
 
 /**
@@ -26,12 +26,6 @@ export interface AddEvidenceInput {
 /** LSH candidates read per new source: more than enough for any real set of near-duplicates. */
 const MAX_CANDIDATES = 50;
 
-/** A text's MinHash signature and LSH band keys, as stored on its Source (index source_minhash). */
-export function textFingerprint(text: string): { minhash: number[]; minhashBands: string } {
-  const minhash = signature(text);
-  return { minhash, minhashBands: bandKeys(minhash).join(' ') };
-}
-
 /**
  * Inside addSource's transaction, after the source is created: its language, its signature, and
  * a SIMILAR_TO link to every earlier source whose estimated similarity reaches the threshold.
@@ -43,7 +37,7 @@ export async function describeNewSource(
   text: string,
   language: string | null,
 ): Promise<{ url: string; similarity: number }[]> {
-  const { minhash, minhashBands } = textFingerprint(text);
+  const { minhash, minhashBands } = fingerprint(text);
   const rows = await tx.run('provenance/similar-sources', {
     url,
     bands: minhashBands.split(' ').join(' OR '),
@@ -63,7 +57,11 @@ export async function describeNewSource(
  * event). A translation names the source of the original words, which must already evidence the
  * claim.
  */
-export async function addEvidence(executor: Executor, writer: Writer, input: AddEvidenceInput): Promise<string> {
+export async function addEvidence(
+  executor: Executor,
+  writer: Writer,
+  input: AddEvidenceInput,
+): Promise<string> {
   const exact = input.excerpt ?? '';
   if (!exact.trim()) throw new BadUserInputError('excerpt: must not be empty', 'excerpt');
   const source = normalizeUrl(input.source, 'source');
@@ -101,7 +99,10 @@ export async function addEvidence(executor: Executor, writer: Writer, input: Add
 
     let original: string | null = null;
     if (translationOf) {
-      const [row] = await tx.run('provenance/translation-original', { claim: input.claim, url: translationOf });
+      const [row] = await tx.run('provenance/translation-original', {
+        claim: input.claim,
+        url: translationOf,
+      });
       if (!row?.id) {
         throw new BadUserInputError(
           `translationOf: claim ${input.claim} has no excerpt in ${translationOf}; add the original words there first (addEvidence without translationOf)`,
@@ -152,7 +153,12 @@ export async function addEvidence(executor: Executor, writer: Writer, input: Add
  * copy of the same is a no-op, of another a CONFLICT. Self-copies and cycles are refused, so every
  * copy chain ends at one root (the origin corroboration counts).
  */
-export async function markCopy(executor: Executor, writer: Writer, sourceUrl: string, ofUrl: string): Promise<string> {
+export async function markCopy(
+  executor: Executor,
+  writer: Writer,
+  sourceUrl: string,
+  ofUrl: string,
+): Promise<string> {
   const source = normalizeUrl(sourceUrl, 'source');
   const of = normalizeUrl(ofUrl, 'of');
   if (source === of) throw new BadUserInputError('of: a source cannot be a copy of itself', 'of');

@@ -185,9 +185,10 @@ export const AnalysisClaim = {
     // Issue 12: the originals of translated excerpts, loaded together (none: no query).
     const originalIds = sources.flatMap((s) => s.excerpts.map((x) => x.translationOf as string | null));
     const originals = new Map(
-      present(await ctx.loaders.excerpt.loadMany(originalIds.filter((id): id is string => !!id))).map(
-        (x) => [x.id as string, x],
-      ),
+      present(await ctx.loaders.excerpt.loadMany(originalIds.filter((id): id is string => !!id))).map((x) => [
+        x.id as string,
+        x,
+      ]),
     );
     for (const s of sources) {
       if (s.outlet) links.push({ kind: 'REPORTED_BY', actorId: s.outlet, sourceUrl: s.url });

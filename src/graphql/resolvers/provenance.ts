@@ -17,14 +17,21 @@ const Mutation = {
     ),
   markCopy: async (_: unknown, args: { source: string; of: string }, ctx: Context) =>
     ctx.loaders.source.load(
-      await markCopy(ctx.executor, writerOf(requireRole(ctx.caller, 'editor', 'markCopy')), args.source, args.of),
+      await markCopy(
+        ctx.executor,
+        writerOf(requireRole(ctx.caller, 'editor', 'markCopy')),
+        args.source,
+        args.of,
+      ),
     ),
 };
 
-const sourceField = async (source: Row, ctx: Context) => ctx.loaders.sourceProvenance.load(source.url as string);
+const sourceField = async (source: Row, ctx: Context) =>
+  ctx.loaders.sourceProvenance.load(source.url as string);
 
 const Source = {
-  language: async (source: Row, _: unknown, ctx: Context) => (await sourceField(source, ctx))?.language ?? null,
+  language: async (source: Row, _: unknown, ctx: Context) =>
+    (await sourceField(source, ctx))?.language ?? null,
   copyOf: async (source: Row, _: unknown, ctx: Context) => {
     const of = (await sourceField(source, ctx))?.copyOf as string | null | undefined;
     return of ? ctx.loaders.source.load(of) : null;
@@ -59,7 +66,9 @@ const Excerpt = {
   },
   translations: async (x: Row, _: unknown, ctx: Context) =>
     present(
-      await ctx.loaders.excerpt.loadMany(((await excerptField(x, ctx))?.translations as string[] | null) ?? []),
+      await ctx.loaders.excerpt.loadMany(
+        ((await excerptField(x, ctx))?.translations as string[] | null) ?? [],
+      ),
     ),
 };
 
