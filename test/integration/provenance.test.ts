@@ -93,7 +93,8 @@ beforeAll(async () => {
     'Our correspondent at the crossing saw guards take cover. An officer, accusing militants of firing at border guards from the other side, said the gate would stay closed.',
   );
   claim = await recordClaim(WIRE, SENTENCE, 'Pakistan accused militants of firing at its border guards.');
-});
+  // Seeding and a dozen writes: generous on a machine shared with other test runs.
+}, 180_000);
 afterAll(() => closeApp(app, executor));
 
 describe('corroboration', () => {
