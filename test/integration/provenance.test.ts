@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field with matchers */
 import { createToken } from '../../src/auth';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Executor } from '../../src/db/executor';
 import type { TestApp } from '../support/app';
 import { closeApp, openSeededApp } from '../support/fixtures';
@@ -361,5 +362,95 @@ describe('translations', () => {
       independentOrigins: 1,
       origins: [{ source: { url: URDU }, sources: expect.arrayContaining([{ url: URDU }, { url: DESK }]) }],
     });
+  });
+});
+
+describe('exports carry copies and translations', () => {
+  it('JSON-LD: each appearance with its language, a copy isBasedOn its original, a translation beside its original words', async () => {
+    const wire = (await (await fetch(`${app.url}/export/claims/${claim}.jsonld`)).json()) as any;
+    const byUrl = new Map((wire.appearance as any[]).map((a) => [a.url, a]));
+    expect(byUrl.get(WIRE)).toMatchObject({
+      inLanguage: 'en',
+      hasPart: [{ '@type': 'Quotation', text: SENTENCE, inLanguage: 'en' }],
+    });
+    expect(byUrl.get(WIRE).isBasedOn).toBeUndefined();
+    expect(byUrl.get(COPY_1).isBasedOn).toEqual({ '@type': 'CreativeWork', url: WIRE });
+    expect(byUrl.get(COPY_2).isBasedOn).toEqual({ '@type': 'CreativeWork', url: COPY_1 });
+
+    const urdu = await gql('{ searchClaims(text: "حملے") { claim { id } } }');
+    const id = urdu.data.searchClaims[0].claim.id as string;
+    const doc = (await (await fetch(`${app.url}/export/claims/${id}.jsonld`)).json()) as any;
+    expect(doc.appearance).toEqual([
+      expect.objectContaining({
+        url: URDU,
+        inLanguage: 'ur-PK',
+        hasPart: [{ '@type': 'Quotation', text: URDU_WORDS, inLanguage: 'ur-PK' }],
+      }),
+      expect.objectContaining({
+        url: DESK,
+        inLanguage: 'en',
+        publisher: { '@type': 'Organization', name: 'Provenance Translation Desk' },
+        hasPart: [
+          {
+            '@type': 'Quotation',
+            text: DESK_WORDS,
+            inLanguage: 'en',
+            translationOfWork: {
+              '@type': 'Quotation',
+              text: URDU_WORDS,
+              inLanguage: 'ur-PK',
+              isPartOf: { '@type': 'CreativeWork', url: URDU },
+            },
+            translator: { '@type': 'Organization', name: 'Provenance Translation Desk' },
+          },
+        ],
+      }),
+    ]);
+  });
+
+  it('GraphML and JSON: COPY_OF and TRANSLATION_OF edges between source nodes', async () => {
+    const json = (await (await fetch(`${app.url}/export/graph.json`)).json()) as any;
+    const rel = (e: any) => [e.relation, e.source, e.target];
+    const provenance = (json.edges as any[]).filter((e) => e.relation).map(rel);
+    expect(provenance).toEqual(
+      expect.arrayContaining([
+        ['COPY_OF', COPY_1, WIRE],
+        ['COPY_OF', COPY_2, COPY_1],
+        ['TRANSLATION_OF', DESK, URDU],
+      ]),
+    );
+    const nodes = new Set((json.nodes as any[]).map((n) => n.id));
+    for (const [, from, to] of provenance) expect([nodes.has(from), nodes.has(to)]).toEqual([true, true]);
+    expect((json.nodes as any[]).find((n) => n.id === URDU)).toMatchObject({
+      label: 'Source',
+      language: 'ur-PK',
+    });
+    expect((json.edges as any[]).find((e) => e.relation === 'TRANSLATION_OF')).toMatchObject({
+      language: 'en',
+      originalLanguage: 'ur-PK',
+      method: 'HUMAN',
+    });
+
+    const text = await (await fetch(`${app.url}/export/graph.graphml`)).text();
+    expect(XMLValidator.validate(text)).toBe(true);
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name) => ['node', 'edge', 'data'].includes(name),
+    });
+    const graph = (parser.parse(text) as any).graphml.graph;
+    const edges = (graph.edge as any[]).map((e) => [
+      e.data.find((d: any) => d.key === 'relation')?.['#text'],
+      e.source,
+      e.target,
+    ]);
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        ['COPY_OF', COPY_1, WIRE],
+        ['TRANSLATION_OF', DESK, URDU],
+      ]),
+    );
+    const ids = new Set((graph.node as any[]).map((n) => n.id));
+    for (const e of graph.edge as any[]) expect([ids.has(e.source), ids.has(e.target)]).toEqual([true, true]);
   });
 });
