@@ -1,6 +1,6 @@
 import { recordAudit, type Writer } from '../db/audit';
 import type { Executor, Tx } from '../db/executor';
-import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
+import { BadUserInputError, ConflictError, LimitExceededError, NotFoundError } from '../errors';
 import { normalizeLanguage, normalizeUrl, requireActor } from '../refs';
 import { CANDIDATE_THRESHOLD, fingerprint, similarity } from '../similarity/minhash';
 import { anchorExcerpt } from './claims';
@@ -22,6 +22,9 @@ export interface AddEvidenceInput {
   translator?: string | null;
   method?: TranslationMethod | null;
 }
+
+/** The most excerpts one claim holds: the cap of Claim.evidence in src/graphql/limits.ts. */
+const MAX_EXCERPTS = 25;
 
 /** LSH candidates read per new source: more than enough for any real set of near-duplicates. */
 const MAX_CANDIDATES = 50;
@@ -113,6 +116,19 @@ export async function addEvidence(
     }
     const translator = input.translator ? await requireActor(tx, input.translator, 'translator') : null;
     const position = ((target.lastPosition as number | null) ?? -1) + 1;
+    // Claim.evidence answers at most its cap (25, src/graphql/limits.ts): a claim with more
+    // excerpts could not be read.
+    const cap = MAX_EXCERPTS;
+    if (position >= cap) {
+      throw new LimitExceededError(
+        `claim: ${input.claim} already has ${cap} excerpts, the most a claim holds`,
+        {
+          field: 'claim',
+          limit: cap,
+          got: position + 1,
+        },
+      );
+    }
     const id = `${input.claim}#${position}`;
     const at = new Date().toISOString();
     await tx.run('provenance/add-evidence', {
