@@ -77,8 +77,8 @@ export const LIST_FIELD_CAPS: Readonly<Record<string, number>> = {
   // At most two actors per edge plus the named actors.
   'AttributionGraph.nodes': 10_050,
   'AttributionGraph.edges': 5000,
-  // A claim's sources: as many as its excerpts (addEvidence stops at Claim.evidence's 25).
-  'AttributionEdge.sources': 25,
+  // A claim's sources: addEvidence stops at 15 (more would weigh a full graph over the node limit).
+  'AttributionEdge.sources': 15,
   'Query.connections': 25,
   // maxHops is at most 6: 7 steps.
   'Path.steps': 7,

@@ -9,4 +9,6 @@ WITH c, max(x.position) AS lastPosition
 OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(same:Excerpt)-[:IN_SOURCE]->(:Source {url: $source})
 WHERE same.start = $start AND same.end = $end
 RETURN c IS NOT NULL AS exists, coalesce(c.verification, 'VERIFIED') AS verification,
-       c.retractedAt IS NOT NULL AS retracted, lastPosition, collect(same.id)[0] AS existing
+       c.retractedAt IS NOT NULL AS retracted, lastPosition, collect(same.id)[0] AS existing,
+       COUNT { MATCH (c)-[:EVIDENCED_BY]->(:Excerpt)-[:IN_SOURCE]->(s:Source) RETURN DISTINCT s } AS sources,
+       EXISTS { (c)-[:EVIDENCED_BY]->(:Excerpt)-[:IN_SOURCE]->(:Source {url: $source}) } AS inSource
