@@ -23,8 +23,12 @@ export interface AddEvidenceInput {
   method?: TranslationMethod | null;
 }
 
-/** The most excerpts one claim holds: the cap of Claim.evidence in src/graphql/limits.ts. */
+/**
+ * The most excerpts one claim holds, and the most sources: the caps of Claim.evidence and
+ * AttributionEdge.sources in src/graphql/limits.ts (a claim with more could not be read).
+ */
 const MAX_EXCERPTS = 25;
+const MAX_SOURCES = 15;
 
 /** LSH candidates read per new source: more than enough for any real set of near-duplicates. */
 const MAX_CANDIDATES = 50;
@@ -116,17 +120,17 @@ export async function addEvidence(
     }
     const translator = input.translator ? await requireActor(tx, input.translator, 'translator') : null;
     const position = ((target.lastPosition as number | null) ?? -1) + 1;
-    // Claim.evidence answers at most its cap (25, src/graphql/limits.ts): a claim with more
-    // excerpts could not be read.
-    const cap = MAX_EXCERPTS;
-    if (position >= cap) {
+    if (position >= MAX_EXCERPTS) {
       throw new LimitExceededError(
-        `claim: ${input.claim} already has ${cap} excerpts, the most a claim holds`,
-        {
-          field: 'claim',
-          limit: cap,
-          got: position + 1,
-        },
+        `claim: ${input.claim} already has ${MAX_EXCERPTS} excerpts, the most a claim holds`,
+        { field: 'claim', limit: MAX_EXCERPTS, got: position + 1 },
+      );
+    }
+    const sources = Number(target.sources);
+    if (!target.inSource && sources >= MAX_SOURCES) {
+      throw new LimitExceededError(
+        `claim: ${input.claim} is already evidenced in ${MAX_SOURCES} sources, the most a claim holds`,
+        { field: 'claim', limit: MAX_SOURCES, got: sources + 1 },
       );
     }
     const id = `${input.claim}#${position}`;
