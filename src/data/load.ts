@@ -6,6 +6,7 @@ import { DataFileError } from '../errors';
 import { refreshClaimKeys } from '../writes/keys';
 import type { SourceBundle } from './types';
 import { refreshClaimStatus } from '../writes/status';
+import { fingerprint } from '../similarity/minhash';
 
 export interface LoadResult {
   file: string;
@@ -99,6 +100,10 @@ async function loadOne(tx: Tx, bundle: SourceBundle, writer: Writer): Promise<Lo
   await tx.run('load/upsert-actors', { ...common, actors: bundle.actors });
   await tx.run('load/upsert-roles', { roles: bundle.roles });
   await tx.run('load/upsert-source', { ...common, source, bundleHash: hash });
+  // Issue 12: its MinHash signature, so later sources can find it as a copy candidate.
+  await tx.run('provenance/fingerprint-sources', {
+    sources: [{ url: source.url, ...fingerprint(source.text) }],
+  });
   await tx.run('load/upsert-events', { ...common, events: bundle.events });
   await tx.run('load/upsert-claims', { ...common, claims: bundle.claims });
   await refreshClaimKeys(

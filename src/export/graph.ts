@@ -204,6 +204,12 @@ const GRAPHML_HEAD = `<?xml version="1.0" encoding="UTF-8"?>
   <key id="content" for="edge" attr.name="content" attr.type="string"/>
   <key id="date" for="edge" attr.name="date" attr.type="string"/>
   <key id="sources" for="edge" attr.name="sources" attr.type="string"/>
+  <key id="label" for="node" attr.name="label" attr.type="string"/>
+  <key id="url" for="node" attr.name="url" attr.type="string"/>
+  <key id="relation" for="edge" attr.name="relation" attr.type="string"/>
+  <key id="language" for="all" attr.name="language" attr.type="string"/>
+  <key id="originalLanguage" for="edge" attr.name="originalLanguage" attr.type="string"/>
+  <key id="method" for="edge" attr.name="method" attr.type="string"/>
   <graph id="claimgraph" edgedefault="directed">
 `;
 
@@ -254,6 +260,37 @@ function jsonEdges(c: Row): string[] {
   );
 }
 
+/** Issue 12: a source that takes part in a copy or translation, as a node (its id is its URL). */
+function graphmlSourceNode(s: Row): string {
+  return `    <node id="${xml(s.id)}">${data('label', 'Source')}${data('url', s.id)}${data('name', s.title)}${data('language', s.language)}</node>\n`;
+}
+
+function jsonSourceNode(s: Row): string {
+  return JSON.stringify({ id: s.id, label: 'Source', url: s.id, name: s.title, language: s.language });
+}
+
+/** A COPY_OF edge (copy → original) or TRANSLATION_OF edge (translation's source → original's source). */
+function graphmlProvenanceEdge(e: Row): string {
+  return (
+    `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">` +
+    `${data('relation', e.relation)}${data('claim', e.claim)}${data('language', e.language)}` +
+    `${data('originalLanguage', e.originalLanguage)}${data('method', e.method)}</edge>\n`
+  );
+}
+
+function jsonProvenanceEdge(e: Row): string {
+  return JSON.stringify({
+    id: e.id,
+    relation: e.relation,
+    source: e.source,
+    target: e.target,
+    claim: e.claim ?? undefined,
+    language: e.language ?? undefined,
+    originalLanguage: e.originalLanguage ?? undefined,
+    method: e.method ?? undefined,
+  });
+}
+
 /**
  * Writes the graph as GraphML or JSON (`{"nodes": [...], "edges": [...]}`) to `sink`, a page at
  * a time. Nodes are every actor, or with an actor filter the listed actors and every actor at
@@ -297,6 +334,23 @@ export async function exportGraph(
     progress.actors += rows.length;
     opts.onProgress?.({ ...progress });
   }
+  // Issue 12: copies and translations link sources, not actors, so they belong to the whole graph
+  // only (a filtered export, about actors, kinds or dates, leaves them out). The sources taking
+  // part are nodes too (label Source, id its URL), written after the actors.
+  const wholeGraph = !filter.actors && !filter.kinds && !filter.from && !filter.to;
+  const sources = new Set<string>();
+  if (wholeGraph) {
+    for await (const rows of pages(executor, 'export/provenance-sources-page', {}, pageSize)) {
+      if (format === 'graphml') await sink.write(rows.map(graphmlSourceNode).join(''));
+      else {
+        await sink.write(
+          rows.map((r, i) => `${first && i === 0 ? '\n' : ',\n'}${jsonSourceNode(r)}`).join(''),
+        );
+        first = false;
+      }
+      for (const r of rows) sources.add(r.id as string);
+    }
+  }
   if (format === 'json') await sink.write('\n],"edges":[');
   first = true;
   for await (const rows of pages(executor, 'export/edges-page', params, pageSize)) {
@@ -318,6 +372,23 @@ export async function exportGraph(
     progress.claims += claims.length;
     progress.edges += claims.reduce((n, r) => n + (r.targets as string[]).length, 0);
     opts.onProgress?.({ ...progress });
+  }
+  // Issue 12: COPY_OF and TRANSLATION_OF edges, between the source nodes written above; edges
+  // whose sources were not written (added during the export) are counted in `skipped`.
+  if (wholeGraph) {
+    for await (const rows of pages(executor, 'export/provenance-edges-page', {}, pageSize)) {
+      const kept = rows.filter((e) => sources.has(e.source as string) && sources.has(e.target as string));
+      progress.skipped += rows.length - kept.length;
+      progress.edges += kept.length;
+      if (format === 'graphml') await sink.write(kept.map(graphmlProvenanceEdge).join(''));
+      else if (kept.length) {
+        await sink.write(
+          kept.map((e, i) => `${first && i === 0 ? '\n' : ',\n'}${jsonProvenanceEdge(e)}`).join(''),
+        );
+        first = false;
+      }
+      opts.onProgress?.({ ...progress });
+    }
   }
   await sink.write(format === 'graphml' ? '  </graph>\n</graphml>\n' : '\n]}\n');
   return progress;

@@ -5,7 +5,8 @@ import type { Executor, Row } from '../db/executor';
  * the voice who said it, `mentions` its targets, `datePublished` the claim's day (statedOn, else
  * the earliest source's publication date: cypher/fragments/claim-day.cypher, the graph exports'
  * rule), and `appearance` each source it appears in, as a
- * CreativeWork with its url, publisher and the exact passages (`hasPart` Quotations).
+ * CreativeWork with its url, publisher, language (`inLanguage`), the work it copies (`isBasedOn`)
+ * and the exact passages (`hasPart` Quotations, a translation with `translationOfWork`).
  */
 const ACTOR_TYPE: Record<string, string> = {
   PERSON: 'Person',
@@ -20,6 +21,29 @@ function thing(actor: Row | null): Record<string, unknown> | undefined {
     '@type': ACTOR_TYPE[actor.kind as string] ?? 'Organization',
     identifier: actor.id,
     name: actor.name,
+  };
+}
+
+/**
+ * An exact passage as a schema.org Quotation with its language; a translation names the words it
+ * translates (`translationOfWork`, a Quotation in the original's language and source) and its
+ * translator.
+ */
+function quotation(x: Row): Record<string, unknown> {
+  const original = x.original as Row | null;
+  return {
+    '@type': 'Quotation',
+    text: x.exact,
+    inLanguage: x.language ?? undefined,
+    translationOfWork: original
+      ? {
+          '@type': 'Quotation',
+          text: original.exact,
+          inLanguage: original.language ?? undefined,
+          isPartOf: { '@type': 'CreativeWork', url: original.url },
+        }
+      : undefined,
+    translator: x.translator ? { '@type': 'Organization', name: x.translator } : undefined,
   };
 }
 
@@ -43,7 +67,10 @@ export async function claimJsonLd(executor: Executor, id: string): Promise<Recor
       name: s.title ?? undefined,
       datePublished: s.publishedAt ?? undefined,
       publisher: s.publisher ? { '@type': 'Organization', name: s.publisher } : undefined,
-      hasPart: (s.excerpts as string[]).map((exact) => ({ '@type': 'Quotation', text: exact })),
+      inLanguage: s.language ?? undefined,
+      // Issue 12: a copy (markCopy) is based on the work it copies.
+      isBasedOn: s.copyOf ? { '@type': 'CreativeWork', url: s.copyOf } : undefined,
+      hasPart: (s.excerpts as Row[]).map(quotation),
     })),
   };
   if (row.quote) doc.abstract = row.quote;

@@ -68,8 +68,9 @@ export const LIST_FIELD_CAPS: Readonly<Record<string, number>> = {
   'Claim.figures': 25,
   'Claim.evidence': 25,
   'Claim.history': 100,
-  // CLAIMANT, VOICE, then per source REPORTED_BY and SOURCE, and one EXCERPT per excerpt.
-  'Claim.provenance': 100,
+  // CLAIMANT, VOICE, then per source REPORTED_BY and SOURCE, one EXCERPT per excerpt and a
+  // TRANSLATION_OF after each translated one: at most 2 + 25 × 4 = 102 (Claim.evidence is 25).
+  'Claim.provenance': 125,
   'Event.parties': 50,
   'Event.mediators': 50,
   'Dispute.denials': 100,
@@ -77,7 +78,8 @@ export const LIST_FIELD_CAPS: Readonly<Record<string, number>> = {
   // At most two actors per edge plus the named actors.
   'AttributionGraph.nodes': 10_050,
   'AttributionGraph.edges': 5000,
-  'AttributionEdge.sources': 10,
+  // A claim's sources: addEvidence stops at 15 (more would weigh a full graph over the node limit).
+  'AttributionEdge.sources': 15,
   'Query.connections': 25,
   // maxHops is at most 6: 7 steps.
   'Path.steps': 7,
@@ -86,6 +88,14 @@ export const LIST_FIELD_CAPS: Readonly<Record<string, number>> = {
   'TimelineWeek.counts': 5,
   // One draft per attribution found in one source: a long article has a few dozen.
   'Extraction.drafts': 500,
+  // Issue 12. Copy candidates: provenance/similar-sources reads at most 50.
+  'Source.copyCandidates': 50,
+  // Outlets that ran one story: a wire story is syndicated widely.
+  'Source.copies': 1000,
+  // Within one claim's evidence (at most 25 excerpts).
+  'Excerpt.translations': 25,
+  'Corroboration.origins': 25,
+  'Origin.sources': 25,
 };
 
 /**

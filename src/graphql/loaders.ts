@@ -59,6 +59,12 @@ export function createLoaders(executor: Executor) {
     provenance: rowsBy('graph/provenance-by-ids', 'ids', 'id'),
     /** Claim.contradictedBy: the live figure claims contradicting each claim, by claim id. */
     contradictions: rowsBy('claims/contradictions-by-ids', 'ids', 'id'),
+    /** Issue 12: Excerpt.language / translationOf / translator / method / translations, by excerpt id. */
+    excerpt: rowsBy('provenance/excerpts-by-ids', 'ids', 'id'),
+    /** Issue 12: Source.language / copyOf / copies / copyCandidates, by URL. */
+    sourceProvenance: rowsBy('provenance/sources-by-urls', 'urls', 'url'),
+    /** Issue 12: Claim.corroboration, by claim id. */
+    corroboration: rowsBy('provenance/corroboration-by-ids', 'ids', 'id'),
     history: new DataLoader<string, Row[]>(async (ids) => {
       const rows = byKey(await executor.read('claims/history-by-ids', { ids }), 'id', ids);
       return rows.map((r) => (r?.history as Row[]) ?? []);

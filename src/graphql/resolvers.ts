@@ -2,6 +2,7 @@ import { VERSION } from '../paths';
 import type { Context } from './context';
 import { analysisResolvers } from './resolvers/analysis';
 import { Mutation } from './resolvers/mutation';
+import { provenanceResolvers } from './resolvers/provenance';
 import { Query } from './resolvers/query';
 import { Actor, Claim, Event, Excerpt, Extraction, Source } from './resolvers/types';
 import { DateScalar, DateTimeScalar, URLScalar } from './scalars';
@@ -27,15 +28,16 @@ export const resolvers = {
       };
     },
   },
-  Mutation,
+  Mutation: { ...Mutation, ...provenanceResolvers.Mutation },
   Actor,
-  Claim: { ...Claim, ...analysisResolvers.Claim },
+  Claim: { ...Claim, ...analysisResolvers.Claim, ...provenanceResolvers.Claim },
   ProvenanceLink: analysisResolvers.ProvenanceLink,
   Dispute: analysisResolvers.Dispute,
   AttributionEdge: analysisResolvers.AttributionEdge,
   PathStep: analysisResolvers.PathStep,
   Event,
-  Excerpt,
-  Source,
+  Excerpt: { ...Excerpt, ...provenanceResolvers.Excerpt },
+  Source: { ...Source, ...provenanceResolvers.Source },
+  Origin: provenanceResolvers.Origin,
   Extraction,
 };

@@ -14,6 +14,7 @@ import { refreshClaimKeys } from '../writes/keys';
 import { readRecords } from './read';
 import type { ImportRecord, RecordType } from './records';
 import { contentHash, normalizeUrl, recordKey, type Denial, type ImportPlan } from './validate';
+import { fingerprint } from '../similarity/minhash';
 
 type Of<T extends RecordType> = Extract<ImportRecord, { type: T }> & { hash: string };
 
@@ -227,6 +228,10 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
   if (b.sources.length) {
     const [r] = await tx.run('import/write-sources', { ...common, sources: b.sources });
     expectWritten('source', Number(r?.written), b.sources.length);
+    // Issue 12: MinHash signatures (about 2 ms per 1,000 characters), so later sources find these as copy candidates.
+    await tx.run('provenance/fingerprint-sources', {
+      sources: b.sources.map((s) => ({ url: s.url, ...fingerprint(s.text) })),
+    });
   }
   if (b.events.length) {
     const [r] = await tx.run('import/write-events', { ...common, events: b.events });

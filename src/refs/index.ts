@@ -9,6 +9,7 @@ import { foldName } from './names';
  */
 export { foldName, nameKey, nameProblem, normalizeName } from './names';
 export { normalizeUrl } from './urls';
+export { normalizeLanguage } from './languages';
 
 /** The executor (each call its own read transaction) or a write's transaction. */
 export type Queryable = Executor | Tx;

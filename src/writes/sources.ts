@@ -3,7 +3,8 @@ import { recordAudit, type Writer } from '../db/audit';
 import type { Executor } from '../db/executor';
 import { ConflictError } from '../errors';
 import { optionalText, requiredText } from './common';
-import { requireActor } from '../refs';
+import { normalizeLanguage, requireActor } from '../refs';
+import { describeNewSource } from './provenance';
 
 export interface AddSourceInput {
   url: string; // already a normalized http(s) href (URL scalar)
@@ -11,6 +12,7 @@ export interface AddSourceInput {
   publisher?: string | null;
   publishedAt?: string | null; // YYYY-MM-DD (Date scalar)
   text: string;
+  language?: string | null; // BCP 47, normalized by src/refs/languages.ts
 }
 
 export const contentHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -23,6 +25,7 @@ export async function addSource(executor: Executor, writer: Writer, input: AddSo
   // The text is kept exactly as sent: offsets are counted in it. Only a blank text is refused.
   requiredText(input.text, 'text');
   const hash = contentHash(input.text);
+  const language = normalizeLanguage(input.language, 'language');
   return executor.write(async (tx) => {
     const [existing] = await tx.run('load/check-source', { url: input.url });
     if (existing?.exists) {
@@ -43,6 +46,8 @@ export async function addSource(executor: Executor, writer: Writer, input: AddSo
       publisher,
     };
     await tx.run('sources/create', { at, by: writer.by, source });
+    // Issue 12: language, MinHash signature and near-duplicate candidates (never a copy by itself).
+    const copyCandidates = await describeNewSource(tx, input.url, input.text, language);
     await recordAudit(tx, writer, at, {
       operation: 'addSource',
       summary: `added source ${input.url}`,
@@ -52,6 +57,8 @@ export async function addSource(executor: Executor, writer: Writer, input: AddSo
         publishedAt: source.publishedAt,
         publisher,
         contentHash: hash,
+        language,
+        copyCandidates,
       },
       sourceUrls: [input.url],
     });

@@ -214,6 +214,25 @@ const MUTATIONS: Operation[] = [
     'mutation($p: ID!) { resolvePlaceholder(placeholder: $p, actor: "Islamabad") { id } }',
     { p: (await freshDrafts(n)).placeholder },
   ]),
+  // Issue 12: corroboration and copies.
+  viaGraphql('addEvidence', 'write', async (n) => [
+    'mutation($c: ID!, $s: String!) { addEvidence(claim: $c, source: $s, excerpt: "The other side denied everything") { id } }',
+    { c: await freshClaim('ACCUSATION', n), s: SOURCE },
+  ]),
+  viaGraphql('markCopy', 'write', async (n) => {
+    const url = `https://example.org/matrix/copy-${n}`;
+    const added = await graphql(
+      open,
+      editorHeader,
+      'mutation($i: AddSourceInput!) { addSource(input: $i) { url } }',
+      { i: { url, text: `${TEXT} Copy ${n}.` } },
+    );
+    expect(added.outcome).toBe('ok');
+    return [
+      'mutation($s: String!, $o: String!) { markCopy(source: $s, of: $o) { url } }',
+      { s: url, o: SOURCE },
+    ];
+  }),
 ];
 
 const READS: Operation[] = [

@@ -53,7 +53,8 @@ beforeAll(async () => {
   const revoked = await createToken(executor, { role: 'editor', name: 'test-revoked', by: 'test' });
   await revokeToken(executor, revoked.id, 'test');
   tokens.revoked = revoked.token;
-});
+  // The first suite of a run seeds a cold Neo4j: on a shared 2-core machine that passed 60 s.
+}, 180_000);
 afterAll(() => closeApp(app, executor));
 
 const code = (body: { errors?: { extensions?: { code?: string } }[] }) => body.errors?.[0]?.extensions?.code;

@@ -32,7 +32,7 @@ CALL {
   OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(x:Excerpt)-[:IN_SOURCE]->(s:Source)
   WITH x, s ORDER BY x.position
   RETURN collect(CASE WHEN x IS NULL THEN null ELSE
-    {exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end, sourceUrl: s.url} END) AS evidence
+    {id: x.id, exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end, sourceUrl: s.url} END) AS evidence
 }
 CALL {
   WITH c

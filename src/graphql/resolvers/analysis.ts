@@ -210,10 +210,30 @@ export const AnalysisClaim = {
     const links: Row[] = [];
     if (row.claimant) links.push({ kind: 'CLAIMANT', actorId: row.claimant });
     if (row.voice) links.push({ kind: 'VOICE', actorId: row.voice });
-    for (const s of (row.sources as ProvenanceSource[]) ?? []) {
+    const sources = (row.sources as ProvenanceSource[]) ?? [];
+    // Issue 12: the originals of translated excerpts, loaded together (none: no query).
+    const originalIds = sources.flatMap((s) => s.excerpts.map((x) => x.translationOf as string | null));
+    const originals = new Map(
+      present(await ctx.loaders.excerpt.loadMany(originalIds.filter((id): id is string => !!id))).map((x) => [
+        x.id as string,
+        x,
+      ]),
+    );
+    for (const s of sources) {
       if (s.outlet) links.push({ kind: 'REPORTED_BY', actorId: s.outlet, sourceUrl: s.url });
       links.push({ kind: 'SOURCE', sourceUrl: s.url });
-      for (const excerpt of s.excerpts) links.push({ kind: 'EXCERPT', sourceUrl: s.url, excerpt });
+      for (const excerpt of s.excerpts) {
+        links.push({ kind: 'EXCERPT', sourceUrl: s.url, excerpt });
+        const original = excerpt.translationOf ? originals.get(excerpt.translationOf as string) : undefined;
+        if (original) {
+          links.push({
+            kind: 'TRANSLATION_OF',
+            actorId: excerpt.translator ?? null,
+            sourceUrl: original.sourceUrl,
+            excerpt: original,
+          });
+        }
+      }
     }
     return links;
   },

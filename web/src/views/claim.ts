@@ -24,7 +24,14 @@ interface ClaimDetail extends ClaimRow {
   statedOnText: string | null;
   about: { id: string; name: string }[];
   figures: { value: number; unit: string | null; measure: string | null }[];
-  evidence: (Excerpt & { start: number; end: number; source: SourceRef & { text: string } })[];
+  evidence: (Excerpt & {
+    start: number;
+    end: number;
+    source: SourceRef & { text: string };
+    language: string | null;
+    translationOf: { exact: string; language: string | null; source: SourceRef } | null;
+  })[];
+  corroboration: { sources: number; independentOrigins: number };
   provenance: {
     kind: string;
     actor: ActorRef | null;
@@ -43,7 +50,9 @@ const CLAIM_QUERY = `query Claim($id: ID!) {
     cue quote statedOnText
     about { id name }
     figures { value unit measure }
-    evidence { exact prefix suffix start end source { url title publishedAt publisher { id name } text } }
+    evidence { exact prefix suffix start end language source { url title publishedAt publisher { id name } text }
+      translationOf { exact language source { url title } } }
+    corroboration { sources independentOrigins }
     provenance { kind actor { id name } source { url title } excerpt { exact start end } }
     deniedBy { ${CLAIM_ROW} }
     denies { ${CLAIM_ROW} }
@@ -73,6 +82,11 @@ function facts(c: ClaimDetail): HTMLElement {
         : ['not stated; ', claimDate(c)],
       c.statedOnText ? ` (the source says “${c.statedOnText}”)` : null,
     ),
+    // Issue 12: copies of one story (markCopy) count as one origin.
+    row(
+      'Reported by',
+      `${plural(c.corroboration.sources, 'source')}, ${plural(c.corroboration.independentOrigins, 'independent origin')}`,
+    ),
     c.cue ? row('Cue', `“${c.cue}”`) : null,
     c.quote ? row('Quote', h('q', {}, c.quote)) : null,
     c.about.length ? row('Events', c.about.map((e) => e.name).join('; ')) : null,
@@ -85,6 +99,32 @@ function facts(c: ClaimDetail): HTMLElement {
         )
       : null,
   );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Issue 12: each translated excerpt beside the original words it translates. */
+function translations(c: ClaimDetail): HTMLElement[] {
+  return c.evidence.flatMap((e) => {
+    const original = e.translationOf;
+    if (!original) return [];
+    const words = (exact: string, language: string | null, source: SourceRef, label: string) =>
+      h(
+        'figure',
+        { class: 'translation-side' },
+        h('figcaption', {}, `${label}${language ? ` (${language})` : ''}`),
+        h('blockquote', { lang: language ?? undefined, dir: 'auto' }, h('mark', {}, exact)),
+        h('footer', {}, '— ', link(sourceHref(source.url, c.id), source.title ?? source.url)),
+      );
+    return [
+      h(
+        'div',
+        { class: 'side-by-side translation' },
+        words(original.exact, original.language, original.source, 'Original words'),
+        words(e.exact, e.language, e.source, 'Translation'),
+      ),
+    ];
+  });
 }
 
 function provenance(c: ClaimDetail): HTMLElement {
@@ -232,6 +272,9 @@ export async function renderClaim(ctx: ViewContext): Promise<void> {
     section('Who, what, when', 'claim-facts', facts(c)),
     section('Beside what denies or contradicts it', 'claim-against', sideBySide),
     section('In its source', 'claim-source', sourceTexts(c)),
+    c.evidence.some((e) => e.translationOf)
+      ? section('Original and translation', 'claim-translation', translations(c))
+      : null,
     section('Provenance', 'claim-provenance', provenance(c)),
     section('History', 'claim-history', history(c)),
     section(
