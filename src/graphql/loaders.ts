@@ -30,7 +30,7 @@ function byKey(rows: Row[], key: string, keys: readonly string[]): (Row | null)[
 
 /**
  * One claim and, in the same query, the claims it denies and is denied by, all primed into the
- * request's claim loader: Query.claim uses it when its selection asks for `denies` or `deniedBy`.
+ * request's claim loader: Query.claim uses it when its selection asks for `deniedBy`.
  */
 export async function claimWithDenials(
   executor: Executor,

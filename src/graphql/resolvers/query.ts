@@ -85,10 +85,10 @@ export const Query = {
     );
   },
 
-  // The claim view asks for a claim with its denials: with them selected, one query fetches both
+  // The claim view asks for a claim with its denials: with deniedBy selected, one query fetches both
   // (the claim loader would otherwise run again for them, a second round trip).
   claim: (_: unknown, { id }: { id: string }, ctx: Context, info: GraphQLResolveInfo) =>
-    selectsAny(info, ['deniedBy', 'denies'])
+    selectsAny(info, ['deniedBy'])
       ? claimWithDenials(ctx.executor, ctx.loaders, id)
       : ctx.loaders.claim.load(id),
 
