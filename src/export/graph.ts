@@ -204,6 +204,7 @@ const GRAPHML_HEAD = `<?xml version="1.0" encoding="UTF-8"?>
   <key id="content" for="edge" attr.name="content" attr.type="string"/>
   <key id="date" for="edge" attr.name="date" attr.type="string"/>
   <key id="sources" for="edge" attr.name="sources" attr.type="string"/>
+  <key id="anchoring" for="edge" attr.name="anchoring" attr.type="string"/>
   <graph id="claimgraph" edgedefault="directed">
 `;
 
@@ -224,7 +225,7 @@ function graphmlEdges(c: Row): string {
       (t) =>
         `    <edge id="${xml(`${String(c.id)}:${t}`)}" source="${xml(c.claimant)}" target="${xml(t)}">` +
         `${data('claim', c.id)}${data('claimKind', c.kind)}${data('content', c.content)}${data('date', c.day)}` +
-        `${data('sources', (c.sources as string[]).join(' '))}</edge>\n`,
+        `${data('sources', (c.sources as string[]).join(' '))}${data('anchoring', c.anchoring)}</edge>\n`,
     )
     .join('');
 }
@@ -250,6 +251,7 @@ function jsonEdges(c: Row): string[] {
       content: c.content,
       date: c.day,
       sources: c.sources,
+      anchoring: c.anchoring,
     }),
   );
 }

@@ -43,7 +43,12 @@ export async function claimJsonLd(executor: Executor, id: string): Promise<Recor
       name: s.title ?? undefined,
       datePublished: s.publishedAt ?? undefined,
       publisher: s.publisher ? { '@type': 'Organization', name: s.publisher } : undefined,
-      hasPart: (s.excerpts as string[]).map((exact) => ({ '@type': 'Quotation', text: exact })),
+      // An orphaned passage (issue 12) is no longer in the source's current text: marked, not dropped.
+      hasPart: (s.excerpts as string[]).map((exact, i) => ({
+        '@type': 'Quotation',
+        text: exact,
+        creativeWorkStatus: (s.states as string[] | undefined)?.[i] === 'ORPHANED' ? 'Orphaned' : undefined,
+      })),
     })),
   };
   if (row.quote) doc.abstract = row.quote;

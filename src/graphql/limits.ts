@@ -85,6 +85,10 @@ export const LIST_FIELD_CAPS: Readonly<Record<string, number>> = {
   'TimelineWeek.counts': 5,
   // One draft per attribution found in one source: a long article has a few dozen.
   'Extraction.drafts': 500,
+  // Issue 12: recheckSource refuses a source's 101st snapshot (src/writes/recheck.ts MAX_SNAPSHOTS),
+  // and keeps at most 5 candidates per orphan (src/anchoring MAX_CANDIDATES).
+  'Source.snapshots': 100,
+  'Excerpt.candidates': 5,
 };
 
 /**

@@ -3,6 +3,7 @@ import type { Context } from './context';
 import { analysisResolvers } from './resolvers/analysis';
 import { Mutation } from './resolvers/mutation';
 import { Query } from './resolvers/query';
+import { recheckResolvers } from './resolvers/recheck';
 import { Actor, Claim, Event, Excerpt, Extraction, Source } from './resolvers/types';
 import { DateScalar, DateTimeScalar, URLScalar } from './scalars';
 
@@ -18,6 +19,7 @@ export const resolvers = {
   Query: {
     ...Query,
     ...analysisResolvers.Query,
+    ...recheckResolvers.Query,
     serverInfo: async (_: unknown, __: unknown, ctx: Context) => {
       const [row] = await ctx.executor.read('system/server-info');
       return {
@@ -27,7 +29,7 @@ export const resolvers = {
       };
     },
   },
-  Mutation,
+  Mutation: { ...Mutation, ...recheckResolvers.Mutation },
   Actor,
   Claim: { ...Claim, ...analysisResolvers.Claim },
   ProvenanceLink: analysisResolvers.ProvenanceLink,
@@ -35,7 +37,9 @@ export const resolvers = {
   AttributionEdge: analysisResolvers.AttributionEdge,
   PathStep: analysisResolvers.PathStep,
   Event,
-  Excerpt,
-  Source,
+  Excerpt: { ...Excerpt, ...recheckResolvers.Excerpt },
+  Source: { ...Source, ...recheckResolvers.Source },
+  Snapshot: recheckResolvers.Snapshot,
+  SourceRecheck: recheckResolvers.SourceRecheck,
   Extraction,
 };

@@ -24,7 +24,7 @@ describe('reanchor', () => {
     expect(r.anchor.start).toBe(q.start + codePoints('Updated at 14:00 🕑. ').length);
     expect(codePoints(edited).slice(r.anchor.start, r.anchor.end).join('')).toBe(q.exact);
     // The context is the new text's: the full 32 code points now, ending with the stored prefix.
-    expect(r.anchor.prefix.endsWith(q.prefix)).toBe(true);
+    expect(r.anchor.prefix.endsWith(q.prefix ?? '')).toBe(true);
     expect(codePoints(r.anchor.prefix).length).toBe(32);
   });
 

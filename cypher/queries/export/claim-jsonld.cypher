@@ -17,10 +17,11 @@ CALL {
   OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(x:Excerpt)-[:IN_SOURCE]->(s:Source)
   OPTIONAL MATCH (s)-[:PUBLISHED_BY]->(p:Actor)
   WITH s, p, x ORDER BY x.position
-  WITH s, p, min(x.position) AS firstPosition, collect(x.exact) AS excerpts
+  WITH s, p, min(x.position) AS firstPosition, collect(x.exact) AS excerpts,
+       collect(coalesce(x.state, 'ANCHORED')) AS states
   ORDER BY firstPosition
   RETURN collect(CASE WHEN s IS NULL THEN null ELSE
-    {url: s.url, title: s.title, publishedAt: s.publishedAt, publisher: p.name, excerpts: excerpts} END) AS sources
+    {url: s.url, title: s.title, publishedAt: s.publishedAt, publisher: p.name, excerpts: excerpts, states: states} END) AS sources
 }
 RETURN c.id AS id, c.kind AS kind, c.content AS content, c.quote AS quote, c.cue AS cue,
        c.statedOn AS statedOn, c.retractedAt AS retractedAt,

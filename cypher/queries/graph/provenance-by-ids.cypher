@@ -12,7 +12,8 @@ CALL {
   WITH s, outlet, x ORDER BY x.position
   WITH s, outlet, min(x.position) AS firstPosition,
        collect(CASE WHEN x IS NULL THEN null ELSE
-         {exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end, sourceUrl: s.url} END) AS excerpts
+         {id: x.id, exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end, sourceUrl: s.url,
+          state: coalesce(x.state, 'ANCHORED')} END) AS excerpts
   ORDER BY firstPosition
   RETURN collect(CASE WHEN s IS NULL THEN null ELSE {url: s.url, outlet: outlet.id, excerpts: excerpts} END) AS sources
 }
