@@ -87,7 +87,12 @@ export async function recheckSource(
     }
     const reanchored = moved.length;
     const at = new Date().toISOString();
-    const snapshot = { id: `${url}#snapshot-${previousPosition + 1}`, position: previousPosition + 1, text, contentHash: hash };
+    const snapshot = {
+      id: `${url}#snapshot-${previousPosition + 1}`,
+      position: previousPosition + 1,
+      text,
+      contentHash: hash,
+    };
     await tx.run('recheck/write', {
       url,
       at,
@@ -144,7 +149,10 @@ export async function acceptCandidate(
       throw new BadUserInputError(`start: must be a code-point offset from 0 to ${text.length - 1}`, 'start');
     }
     if (!Number.isInteger(end) || end <= start || end > text.length) {
-      throw new BadUserInputError(`end: must be after start and at most ${text.length} (end is exclusive)`, 'end');
+      throw new BadUserInputError(
+        `end: must be after start and at most ${text.length} (end is exclusive)`,
+        'end',
+      );
     }
     const anchor = anchorAt(text, start, end);
     if (!anchor.exact.trim()) throw new BadUserInputError('start: the words there are blank', 'start');

@@ -34,8 +34,17 @@ export const recheckResolvers = {
   },
   Mutation: {
     recheckSource: (_: unknown, args: { url: string; text: string }, ctx: Context) =>
-      recheckSource(ctx.executor, writerOf(requireRole(ctx.caller, 'editor', 'recheckSource')), args.url, args.text),
-    acceptCandidate: async (_: unknown, args: { excerpt: string; start: number; end: number }, ctx: Context) =>
+      recheckSource(
+        ctx.executor,
+        writerOf(requireRole(ctx.caller, 'editor', 'recheckSource')),
+        args.url,
+        args.text,
+      ),
+    acceptCandidate: async (
+      _: unknown,
+      args: { excerpt: string; start: number; end: number },
+      ctx: Context,
+    ) =>
       ctx.loaders.excerpt.load(
         await acceptCandidate(
           ctx.executor,
@@ -53,7 +62,8 @@ export const recheckResolvers = {
       const url = x.sourceUrl as string;
       return id ? ((await ctx.loaders.snapshots.load(url)).find((s) => s.id === id) ?? null) : null;
     },
-    candidates: async (x: Row, _: unknown, ctx: Context) => ((await detail(x, ctx, 'candidates')) as Row[]) ?? [],
+    candidates: async (x: Row, _: unknown, ctx: Context) =>
+      ((await detail(x, ctx, 'candidates')) as Row[]) ?? [],
     previous: (x: Row, _: unknown, ctx: Context) => detail(x, ctx, 'previous'),
     claim: async (x: Row, _: unknown, ctx: Context) => {
       const id = (await detail(x, ctx, 'claim')) as string | null;
@@ -70,6 +80,8 @@ export const recheckResolvers = {
   SourceRecheck: {
     source: (r: RecheckResult, _: unknown, ctx: Context) => ctx.loaders.source.load(r.url),
     snapshot: async (r: RecheckResult, _: unknown, ctx: Context) =>
-      r.snapshot ? ((await ctx.loaders.snapshots.load(r.url)).find((s) => s.id === r.snapshot) ?? null) : null,
+      r.snapshot
+        ? ((await ctx.loaders.snapshots.load(r.url)).find((s) => s.id === r.snapshot) ?? null)
+        : null,
   },
 };

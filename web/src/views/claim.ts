@@ -24,7 +24,16 @@ interface ClaimDetail extends ClaimRow {
   statedOnText: string | null;
   about: { id: string; name: string }[];
   figures: { value: number; unit: string | null; measure: string | null }[];
-  evidence: (Excerpt & { start: number; end: number; source: SourceRef & { text: string } })[];
+  evidence: (Excerpt & {
+    start: number;
+    end: number;
+    source: SourceRef & { text: string };
+    // Issue 12: an ORPHANED excerpt's words are not in the current text; candidates are offered.
+    state: 'ANCHORED' | 'ORPHANED';
+    snapshot: { position: number; at: string } | null;
+    candidates: { exact: string; start: number; end: number; score: number }[];
+  })[];
+  anchoring: 'ANCHORED' | 'PARTLY_ORPHANED' | 'ORPHANED';
   provenance: {
     kind: string;
     actor: ActorRef | null;
@@ -43,7 +52,11 @@ const CLAIM_QUERY = `query Claim($id: ID!) {
     cue quote statedOnText
     about { id name }
     figures { value unit measure }
-    evidence { exact prefix suffix start end source { url title publishedAt publisher { id name } text } }
+    anchoring
+    evidence {
+      exact prefix suffix start end source { url title publishedAt publisher { id name } text }
+      state snapshot { position at } candidates { exact start end score }
+    }
     provenance { kind actor { id name } source { url title } excerpt { exact start end } }
     deniedBy { ${CLAIM_ROW} }
     denies { ${CLAIM_ROW} }
@@ -111,7 +124,9 @@ function sourceTexts(c: ClaimDetail): HTMLElement[] {
   >();
   for (const e of c.evidence) {
     const entry = bySource.get(e.source.url) ?? { source: e.source, spans: [] };
-    entry.spans.push({ start: e.start ?? 0, end: e.end ?? 0 });
+    // An orphan's offsets point into an older text: marking them in this one would mark words the
+    // claimant never said. It is shown beside the text instead (orphanNote).
+    if (e.state !== 'ORPHANED') entry.spans.push({ start: e.start ?? 0, end: e.end ?? 0 });
     bySource.set(e.source.url, entry);
   }
   return [...bySource.values()].map(({ source, spans }) =>
@@ -124,12 +139,46 @@ function sourceTexts(c: ClaimDetail): HTMLElement[] {
         link(sourceHref(source.url, c.id), sourceLabel(source)),
         source.publishedAt ? ` · ${formatDate(source.publishedAt)}` : null,
       ),
+      c.evidence.filter((e) => e.state === 'ORPHANED' && e.source.url === source.url).map(orphanNote),
       h(
         'div',
         { class: 'text', tabindex: 0, 'aria-label': `Text of ${source.title ?? source.url}` },
         markSpans(source.text, spans, (piece) => h('mark', { class: 'this-claim' }, piece)),
       ),
     ),
+  );
+}
+
+/** An orphaned excerpt: its words, where they were, and the closest passages of the current text. */
+function orphanNote(e: ClaimDetail['evidence'][number]): HTMLElement {
+  return h(
+    'div',
+    { class: 'orphan', role: 'note' },
+    h(
+      'p',
+      {},
+      h('strong', {}, 'Orphaned: '),
+      h('q', {}, e.exact),
+      ' is no longer in the current text of this source',
+      e.snapshot
+        ? ` (it was at characters ${e.start}–${e.end} of version ${e.snapshot.position}, ${formatDateTime(e.snapshot.at)})`
+        : '',
+      '. An editor can accept one of the closest passages below.',
+    ),
+    e.candidates.length
+      ? h(
+          'ol',
+          { class: 'candidates', 'aria-label': 'Closest passages in the current text' },
+          e.candidates.map((k) =>
+            h(
+              'li',
+              {},
+              h('q', {}, k.exact),
+              ` (characters ${k.start}–${k.end}, score ${Math.round(k.score * 100)}%)`,
+            ),
+          ),
+        )
+      : h('p', {}, 'No passage of the current text is close to these words.'),
   );
 }
 
@@ -220,7 +269,23 @@ export async function renderClaim(ctx: ViewContext): Promise<void> {
       { class: 'view-header' },
       h('p', { class: 'crumb' }, 'Claim ', h('code', {}, c.id)),
       h('h1', {}, c.content),
-      h('p', { class: 'meta' }, kindBadge(c.kind), ' ', statusBadge(c.status), ' ', actorLink(c.claimant)),
+      h(
+        'p',
+        { class: 'meta' },
+        kindBadge(c.kind),
+        ' ',
+        statusBadge(c.status),
+        ' ',
+        c.anchoring !== 'ANCHORED'
+          ? h(
+              'span',
+              { class: 'badge anchoring' },
+              c.anchoring === 'ORPHANED' ? 'orphaned' : 'partly orphaned',
+            )
+          : null,
+        c.anchoring !== 'ANCHORED' ? ' ' : null,
+        actorLink(c.claimant),
+      ),
     ),
     c.retraction
       ? h(
