@@ -89,7 +89,8 @@ beforeAll(async () => {
   editor = created.token;
   desk = `token:${created.id}`;
   reader = (await createToken(executor, { role: 'reader', name: 'recheck-viewer', by: 'test' })).token;
-});
+  // Seeding on a machine shared with other test runs can pass jest's 60 s default.
+}, 180_000);
 afterAll(() => closeApp(app, executor));
 
 describe('recheckSource', () => {
