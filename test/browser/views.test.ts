@@ -5,6 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { Executor } from '../../src/db/executor';
 import type { TestApp } from '../support/app';
 import { closeApp, openSeededApp } from '../support/fixtures';
+import { recordClaim } from '../../src/writes/claims';
+import { recheckSource } from '../../src/writes/recheck';
+import { addSource } from '../../src/writes/sources';
 import {
   expectCleanPage,
   launchChromium,
@@ -203,6 +206,48 @@ describe('errors are said in words', () => {
     await page.goto(`${app.url}/#/actor/Atlantis`);
     await viewReady(page, 'actor');
     expect(await page.locator('h1').textContent()).toBe('No such actor');
+    expectCleanPage(w);
+  }, 120_000);
+});
+
+// Last in this file: it adds a source and a claim to the seed graph the tests above count.
+describe('an orphaned excerpt (issue 12)', () => {
+  it('is said to be orphaned beside the source text, with its candidates, and never marked in it', async () => {
+    const desk = { by: 'test-desk', role: 'editor' };
+    const url = 'https://example.org/browser/orphan';
+    const text = 'Torkham, 9 November. Customs officials said 40 trucks crossed on Saturday. Trade resumed.';
+    await addSource(executor!, desk, { url, text });
+    const id = await recordClaim(executor!, desk, {
+      kind: 'STATEMENT',
+      claimant: 'Islamabad',
+      content: 'Forty trucks crossed at Torkham.',
+      source: url,
+      excerpt: 'Customs officials said 40 trucks crossed',
+    });
+    await recheckSource(executor!, desk, url, text.replace('40 trucks', '14 trucks'));
+
+    const { page } = w;
+    await page.goto(`${app.url}/#/claim/${id}`);
+    await viewReady(page, 'claim');
+    expect(await page.locator('.view-header .badge.anchoring').textContent()).toBe('orphaned');
+    const note = page.locator('section[aria-labelledby="claim-source"] .orphan');
+    expect(await note.getAttribute('role')).toBe('note');
+    expect(await note.locator('p').first().textContent()).toContain(
+      'Orphaned: “Customs officials said 40 trucks crossed” is no longer in the current text',
+    );
+    expect(
+      await note
+        .getByRole('list', { name: 'Closest passages in the current text' })
+        .locator('li q')
+        .first()
+        .textContent(),
+    ).toBe('Customs officials said 14 trucks crossed');
+    // The old offsets point into the old text: nothing is marked in the current one.
+    expect(await page.locator('section[aria-labelledby="claim-source"] mark').count()).toBe(0);
+    expect(await page.locator('section[aria-labelledby="claim-source"] .text').textContent()).toContain(
+      'said 14 trucks',
+    );
+    await screenshot(page, 'claim-orphaned');
     expectCleanPage(w);
   }, 120_000);
 });
