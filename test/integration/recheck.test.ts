@@ -19,8 +19,11 @@ let reader: string;
 /** How audit events and snapshots name the editor's token. */
 let desk: string;
 
+/** A JSON answer, read loosely: each test asserts the shape it reads. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
 type Body = {
-  data?: Record<string, any> | null;
+  data?: Record<string, Json> | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string } }[];
   extensions?: { committed?: { field: string; operation: string; id: string }[] };
 };
@@ -273,18 +276,18 @@ describe('recheckSource', () => {
     expect(status.data!.claim.status).toBe('UNCONTESTED');
 
     // Exports mark the orphan: JSON-LD's Quotation, the GraphML and JSON edges' anchoring.
-    const ld = (await (await fetch(`${app.url}/export/claims/${id}.jsonld`)).json()) as any;
+    const ld = (await (await fetch(`${app.url}/export/claims/${id}.jsonld`)).json()) as Json;
     expect(ld.appearance[0].hasPart).toEqual([
       expect.objectContaining({ creativeWorkStatus: 'Orphaned' }),
       expect.not.objectContaining({ creativeWorkStatus: expect.anything() }),
     ]);
     const graphml = await (await fetch(`${app.url}/export/graph.graphml`)).text();
     const xml = new XMLParser({ ignoreAttributes: false }).parse(graphml);
-    const edge = (xml.graphml.graph.edge as any[]).find((e) =>
-      (e.data as any[]).some((d) => d['@_key'] === 'claim' && d['#text'] === id),
+    const edge = (xml.graphml.graph.edge as Json[]).find((e) =>
+      (e.data as Json[]).some((d) => d['@_key'] === 'claim' && d['#text'] === id),
     );
-    expect((edge.data as any[]).find((d) => d['@_key'] === 'anchoring')['#text']).toBe('PARTLY_ORPHANED');
-    const json = (await (await fetch(`${app.url}/export/graph.json`)).json()) as any;
+    expect((edge.data as Json[]).find((d) => d['@_key'] === 'anchoring')['#text']).toBe('PARTLY_ORPHANED');
+    const json = (await (await fetch(`${app.url}/export/graph.json`)).json()) as Json;
     expect(json.edges.find((e: { claim: string }) => e.claim === id).anchoring).toBe('PARTLY_ORPHANED');
   });
 });
