@@ -233,7 +233,7 @@ describe('an orphaned excerpt (issue 12)', () => {
     const note = page.locator('section[aria-labelledby="claim-source"] .orphan');
     expect(await note.getAttribute('role')).toBe('note');
     expect(await note.locator('p').first().textContent()).toContain(
-      'Orphaned: “Customs officials said 40 trucks crossed” is no longer in the current text',
+      'Orphaned: Customs officials said 40 trucks crossed is no longer in the current text', // <q> draws its quotes in CSS
     );
     expect(
       await note
