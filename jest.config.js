@@ -9,7 +9,16 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // approx-string-match ships as an ES module only; Node 20.19+ requires it as is, jest's
+    // CommonJS runtime needs it transpiled.
+    '/node_modules/approx-string-match/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true }, diagnostics: false },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!approx-string-match/)'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   maxWorkers: 1,

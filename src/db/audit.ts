@@ -22,6 +22,8 @@ export interface AuditedWrite {
 
 export interface AuditEntry {
   operation: string;
+  /** The main thing written, when it is not the first claim, actor or source linked (see AuditedWrite.id). */
+  id?: string;
   summary: string;
   changes?: Record<string, unknown>;
   claimIds?: string[];
@@ -47,7 +49,7 @@ export async function recordAudit(tx: Tx, writer: Writer, at: string, entry: Aud
   writer.onWrite?.({
     auditEvent: id,
     operation: entry.operation,
-    id: entry.claimIds?.[0] ?? entry.actorIds?.[0] ?? entry.sourceUrls?.[0] ?? null,
+    id: entry.id ?? entry.claimIds?.[0] ?? entry.actorIds?.[0] ?? entry.sourceUrls?.[0] ?? null,
   });
   return id;
 }

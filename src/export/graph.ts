@@ -210,6 +210,7 @@ const GRAPHML_HEAD = `<?xml version="1.0" encoding="UTF-8"?>
   <key id="language" for="all" attr.name="language" attr.type="string"/>
   <key id="originalLanguage" for="edge" attr.name="originalLanguage" attr.type="string"/>
   <key id="method" for="edge" attr.name="method" attr.type="string"/>
+  <key id="anchoring" for="edge" attr.name="anchoring" attr.type="string"/>
   <graph id="claimgraph" edgedefault="directed">
 `;
 
@@ -230,7 +231,7 @@ function graphmlEdges(c: Row): string {
       (t) =>
         `    <edge id="${xml(`${String(c.id)}:${t}`)}" source="${xml(c.claimant)}" target="${xml(t)}">` +
         `${data('claim', c.id)}${data('claimKind', c.kind)}${data('content', c.content)}${data('date', c.day)}` +
-        `${data('sources', (c.sources as string[]).join(' '))}</edge>\n`,
+        `${data('sources', (c.sources as string[]).join(' '))}${data('anchoring', c.anchoring)}</edge>\n`,
     )
     .join('');
 }
@@ -256,6 +257,7 @@ function jsonEdges(c: Row): string[] {
       content: c.content,
       date: c.day,
       sources: c.sources,
+      anchoring: c.anchoring,
     }),
   );
 }

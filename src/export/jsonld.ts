@@ -44,6 +44,8 @@ function quotation(x: Row): Record<string, unknown> {
         }
       : undefined,
     translator: x.translator ? { '@type': 'Organization', name: x.translator } : undefined,
+    // An orphaned passage (issue 12) is no longer in the source's current text: marked, not dropped.
+    creativeWorkStatus: x.state === 'ORPHANED' ? 'Orphaned' : undefined,
   };
 }
 

@@ -96,6 +96,10 @@ export const LIST_FIELD_CAPS: Readonly<Record<string, number>> = {
   'Excerpt.translations': 25,
   'Corroboration.origins': 25,
   'Origin.sources': 25,
+  // Issue 12: recheckSource refuses a source's 101st snapshot (src/writes/recheck.ts MAX_SNAPSHOTS),
+  // and keeps at most 5 candidates per orphan (src/anchoring MAX_CANDIDATES).
+  'Source.snapshots': 100,
+  'Excerpt.candidates': 5,
 };
 
 /**

@@ -65,6 +65,13 @@ export function createLoaders(executor: Executor) {
     sourceProvenance: rowsBy('provenance/sources-by-urls', 'urls', 'url'),
     /** Issue 12: Claim.corroboration, by claim id. */
     corroboration: rowsBy('provenance/corroboration-by-ids', 'ids', 'id'),
+    /** Issue 12: excerpts by id (state, snapshot, candidates, old words), and snapshots. */
+    excerptAnchoring: rowsBy('recheck/excerpts-by-ids', 'ids', 'id'),
+    snapshotText: rowsBy('recheck/snapshot-texts', 'ids', 'id'),
+    snapshots: new DataLoader<string, Row[]>(async (urls) => {
+      const rows = byKey(await executor.read('recheck/snapshots-by-urls', { urls }), 'url', urls);
+      return rows.map((r) => (r?.snapshots as Row[]) ?? []);
+    }),
     history: new DataLoader<string, Row[]>(async (ids) => {
       const rows = byKey(await executor.read('claims/history-by-ids', { ids }), 'id', ids);
       return rows.map((r) => (r?.history as Row[]) ?? []);

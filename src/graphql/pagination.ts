@@ -3,7 +3,9 @@ import {
   DEFAULT_PAGE_SIZE,
   encodeCursor,
   MAX_PAGE_SIZE,
+  leadingCursorKey,
   oppositeWindow,
+  pageWindow,
   slice,
   type Count,
   type KeyedRow,
@@ -11,6 +13,8 @@ import {
   type PageArgs,
   type Window,
 } from '../paging/keyset';
+import type { Row } from '../db/executor';
+import type { Context } from './context';
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageArgs };
 
@@ -102,4 +106,47 @@ export async function keysetConnection<R extends KeyedRow & { id: string }, T>(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/**
+ * A whole list's key range for actors and sources, whose keys have no prefix. Neo4j compares
+ * strings by UTF-16 code unit, so no key (a name, a date) reaches two U+FFFF noncharacters.
+ */
+const WHOLE = { lo: '', hi: '\uFFFF\uFFFF' };
+
+type IdRow = KeyedRow & { id: string };
+
+/** A page of a list with one named page query (and its @backward variant) and a count query. */
+export async function simpleConnection(
+  ctx: Context,
+  list: ListName,
+  descending: boolean,
+  args: PageArgs,
+  page: { query: string; params: Record<string, unknown>; idColumn: string },
+  count: { query: string; params: Record<string, unknown> },
+  load: (ids: string[]) => Promise<(Row | Error | null)[]>,
+) {
+  const window = pageWindow(list, args, WHOLE, descending);
+  const read = async (w: Window): Promise<IdRow[]> =>
+    (
+      await ctx.executor.read(w.backward ? `${page.query}@backward` : page.query, {
+        ...page.params,
+        lo: w.lo,
+        hi: w.hi,
+        limit: w.limit,
+      })
+    ).map((r) => ({ id: r[page.idColumn] as string, key: r.key as string }));
+  return keysetConnection<IdRow, Row>({
+    list,
+    descending,
+    window,
+    rows: await read(window),
+    cursorKey: leadingCursorKey(list, args, window),
+    load,
+    count: async () => {
+      const [row] = await ctx.executor.read(count.query, count.params);
+      return { count: Number(row?.total ?? 0), exact: true };
+    },
+    read,
+  });
 }

@@ -4,6 +4,7 @@ import { analysisResolvers } from './resolvers/analysis';
 import { Mutation } from './resolvers/mutation';
 import { provenanceResolvers } from './resolvers/provenance';
 import { Query } from './resolvers/query';
+import { recheckResolvers } from './resolvers/recheck';
 import { Actor, Claim, Event, Excerpt, Extraction, Source } from './resolvers/types';
 import { DateScalar, DateTimeScalar, URLScalar } from './scalars';
 
@@ -19,6 +20,7 @@ export const resolvers = {
   Query: {
     ...Query,
     ...analysisResolvers.Query,
+    ...recheckResolvers.Query,
     serverInfo: async (_: unknown, __: unknown, ctx: Context) => {
       const [row] = await ctx.executor.read('system/server-info');
       return {
@@ -28,7 +30,7 @@ export const resolvers = {
       };
     },
   },
-  Mutation: { ...Mutation, ...provenanceResolvers.Mutation },
+  Mutation: { ...Mutation, ...provenanceResolvers.Mutation, ...recheckResolvers.Mutation },
   Actor,
   Claim: { ...Claim, ...analysisResolvers.Claim, ...provenanceResolvers.Claim },
   ProvenanceLink: analysisResolvers.ProvenanceLink,
@@ -36,8 +38,10 @@ export const resolvers = {
   AttributionEdge: analysisResolvers.AttributionEdge,
   PathStep: analysisResolvers.PathStep,
   Event,
-  Excerpt: { ...Excerpt, ...provenanceResolvers.Excerpt },
-  Source: { ...Source, ...provenanceResolvers.Source },
+  Excerpt: { ...Excerpt, ...provenanceResolvers.Excerpt, ...recheckResolvers.Excerpt },
+  Source: { ...Source, ...provenanceResolvers.Source, ...recheckResolvers.Source },
   Origin: provenanceResolvers.Origin,
+  Snapshot: recheckResolvers.Snapshot,
+  SourceRecheck: recheckResolvers.SourceRecheck,
   Extraction,
 };

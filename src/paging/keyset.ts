@@ -27,6 +27,8 @@ export const LISTS = {
   actors: /^.*\|.+$/s,
   /** publishedAt or '-'|url, newest first. */
   sources: /^(\d{4}-\d{2}-\d{2}|-)\|.+$/s,
+  /** orphanedAt in epoch milliseconds (13 digits)|excerpt id, most recently orphaned first. */
+  orphans: /^\d{13}\|.+$/s,
 } as const;
 export type ListName = keyof typeof LISTS;
 

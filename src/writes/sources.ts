@@ -31,7 +31,7 @@ export async function addSource(executor: Executor, writer: Writer, input: AddSo
     if (existing?.exists) {
       if (existing.contentHash === hash) return input.url;
       throw new ConflictError(
-        `url: a source with this URL already exists with different text (sha256 ${String(existing.contentHash).slice(0, 12)}…); excerpts are anchored in that text, so it cannot change`,
+        `url: a source with this URL already exists with different text (sha256 ${String(existing.contentHash).slice(0, 12)}…); excerpts are anchored in that text; send a new version with recheckSource, which re-anchors them`,
         'url',
       );
     }

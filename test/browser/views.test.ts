@@ -3,6 +3,9 @@
 // (page.evaluate callbacks run in the browser: they see the DOM.)
 import type { Page } from 'playwright-core';
 import { expectCleanPage, screenshot, viewReady, useExplorer } from './browser';
+import { recordClaim } from '../../src/writes/claims';
+import { recheckSource } from '../../src/writes/recheck';
+import { addSource } from '../../src/writes/sources';
 
 /** The explorer's other views in a real Chromium on the seed graph: filters, source, disputes, errors. */
 const SOURCE =
@@ -174,6 +177,48 @@ describe('errors are said in words', () => {
     await page.goto(`${session.app.url}/#/actor/Atlantis`);
     await viewReady(page, 'actor');
     expect(await page.locator('h1').textContent()).toBe('No such actor');
+    expectCleanPage(session.w);
+  }, 120_000);
+});
+
+// Last in this file: it adds a source and a claim to the seed graph the tests above count.
+describe('an orphaned excerpt (issue 12)', () => {
+  it('is said to be orphaned beside the source text, with its candidates, and never marked in it', async () => {
+    const desk = { by: 'test-desk', role: 'editor' };
+    const url = 'https://example.org/browser/orphan';
+    const text = 'Torkham, 9 November. Customs officials said 40 trucks crossed on Saturday. Trade resumed.';
+    await addSource(session.executor, desk, { url, text });
+    const id = await recordClaim(session.executor, desk, {
+      kind: 'STATEMENT',
+      claimant: 'Islamabad',
+      content: 'Forty trucks crossed at Torkham.',
+      source: url,
+      excerpt: 'Customs officials said 40 trucks crossed',
+    });
+    await recheckSource(session.executor, desk, url, text.replace('40 trucks', '14 trucks'));
+
+    const { page } = session.w;
+    await page.goto(`${session.app.url}/#/claim/${id}`);
+    await viewReady(page, 'claim');
+    expect(await page.locator('.view-header .badge.anchoring').textContent()).toBe('orphaned');
+    const note = page.locator('section[aria-labelledby="claim-source"] .orphan');
+    expect(await note.getAttribute('role')).toBe('note');
+    expect(await note.locator('p').first().textContent()).toContain(
+      'Orphaned: Customs officials said 40 trucks crossed is no longer in the current text', // <q> draws its quotes in CSS
+    );
+    expect(
+      await note
+        .getByRole('list', { name: 'Closest passages in the current text' })
+        .locator('li q')
+        .first()
+        .textContent(),
+    ).toBe('Customs officials said 14 trucks crossed');
+    // The old offsets point into the old text: nothing is marked in the current one.
+    expect(await page.locator('section[aria-labelledby="claim-source"] mark').count()).toBe(0);
+    expect(await page.locator('section[aria-labelledby="claim-source"] .text').textContent()).toContain(
+      'said 14 trucks',
+    );
+    await screenshot(page, 'claim-orphaned');
     expectCleanPage(session.w);
   }, 120_000);
 });

@@ -160,6 +160,58 @@ async function freshDrafts(n: number): Promise<{ drafts: string[]; placeholder: 
   return { drafts: drafts.map((d) => d.id), placeholder: placeholder! };
 }
 
+/**
+ * A fresh orphaned excerpt, written by the editor: a source, a claim in it, and a recheck that
+ * changes its words; returns the excerpt and its best candidate's offsets.
+ */
+async function freshOrphan(n: number): Promise<{ id: string; start: number; end: number }> {
+  const url = `https://example.org/matrix/orphan-${n}`;
+  const text = `Orphan report ${n}. Officials accused the other side of shelling.`;
+  const added = await graphql(
+    open,
+    editorHeader,
+    'mutation($i: AddSourceInput!) { addSource(input: $i) { url } }',
+    {
+      i: { url, text },
+    },
+  );
+  expect(added.outcome).toBe('ok');
+  const claim = await graphql(
+    open,
+    editorHeader,
+    'mutation($i: RecordClaimInput!) { recordClaim(input: $i) { id } }',
+    {
+      i: {
+        kind: 'ACCUSATION',
+        claimant: 'Islamabad',
+        content: `Orphan ${n}`,
+        source: url,
+        excerpt: 'Officials accused the other side of shelling',
+      },
+    },
+  );
+  expect(claim.outcome).toBe('ok');
+  const r = await graphql(
+    open,
+    editorHeader,
+    'mutation($u: String!, $t: String!) { recheckSource(url: $u, text: $t) { source { url } } }',
+    { u: url, t: text.replace('shelling', 'raids') },
+  );
+  expect(r.outcome).toBe('ok');
+  const x = await graphql(
+    open,
+    editorHeader,
+    'query($id: ID!) { claim(id: $id) { evidence { id candidates { start end } } } }',
+    {
+      id: (claim.data!.recordClaim as { id: string }).id,
+    },
+  );
+  const excerpt = (
+    x.data!.claim as { evidence: { id: string; candidates: { start: number; end: number }[] }[] }
+  ).evidence[0]!;
+  return { id: excerpt.id, ...excerpt.candidates[0]! };
+}
+
 const MUTATIONS: Operation[] = [
   viaGraphql('createActor', 'write', async (n) => [
     'mutation($i: CreateActorInput!) { createActor(input: $i) { id } }',
@@ -210,6 +262,18 @@ const MUTATIONS: Operation[] = [
     'mutation($id: ID!) { rejectDraft(id: $id, reason: "matrix") { id } }',
     { id: (await freshDrafts(n)).drafts[0] },
   ]),
+  // Issue 12: each recheck a new text (a repeat of the current one would write nothing).
+  viaGraphql('recheckSource', 'write', async (n) => [
+    'mutation($u: String!, $t: String!) { recheckSource(url: $u, text: $t) { orphaned } }',
+    { u: SOURCE, t: `Matrix recheck ${n}. ${TEXT}` },
+  ]),
+  viaGraphql('acceptCandidate', 'write', async (n) => {
+    const x = await freshOrphan(n);
+    return [
+      'mutation($x: ID!, $s: Int!, $e: Int!) { acceptCandidate(excerpt: $x, start: $s, end: $e) { id } }',
+      { x: x.id, s: x.start, e: x.end },
+    ];
+  }),
   viaGraphql('resolvePlaceholder', 'write', async (n) => [
     'mutation($p: ID!) { resolvePlaceholder(placeholder: $p, actor: "Islamabad") { id } }',
     { p: (await freshDrafts(n)).placeholder },

@@ -32,7 +32,8 @@ CALL {
   OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(x:Excerpt)-[:IN_SOURCE]->(s:Source)
   WITH x, s ORDER BY x.position
   RETURN collect(CASE WHEN x IS NULL THEN null ELSE
-    {id: x.id, exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end, sourceUrl: s.url} END) AS evidence
+    {id: x.id, exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end, sourceUrl: s.url,
+     state: coalesce(x.state, 'ANCHORED')} END) AS evidence
 }
 CALL {
   WITH c
@@ -51,6 +52,8 @@ RETURN c.id AS id, c.kind AS kind, c.content AS content, c.cue AS cue, c.quote A
        c.statedOn AS statedOn, c.statedOnText AS statedOnText,
        // Stored and kept by every write (src/writes/status.ts, fragments/claim-status).
        c.status AS status,
+       // @include claim-anchoring
+       AS anchoring,
        CASE WHEN c.retractedAt IS NULL THEN null
             ELSE {reason: c.retractedReason, at: c.retractedAt, by: c.retractedBy} END AS retraction,
        claimant.id AS claimant, voice.id AS voice, targets, about, figures, evidence, denies, deniedBy,

@@ -22,7 +22,7 @@ CALL {
   OPTIONAL MATCH (x)-[:TRANSLATED_BY]->(translator:Actor)
   WITH s, p, x, o, os, translator ORDER BY x.position
   WITH s, p, min(x.position) AS firstPosition,
-       collect({exact: x.exact, language: coalesce(x.language, s.language), method: x.method,
+       collect({exact: x.exact, state: coalesce(x.state, 'ANCHORED'), language: coalesce(x.language, s.language), method: x.method,
                 translator: translator.name,
                 original: CASE WHEN o IS NULL THEN null ELSE
                   {exact: o.exact, language: coalesce(o.language, os.language), url: os.url} END}) AS excerpts

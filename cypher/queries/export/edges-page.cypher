@@ -29,6 +29,8 @@ CALL {
   WITH DISTINCT s ORDER BY s.publishedAt, s.url
   RETURN collect(s.url) AS sources
 }
-RETURN c.id AS id, c.kind AS kind, c.content AS content, a.id AS claimant, targets, sources, day
+RETURN c.id AS id, c.kind AS kind, c.content AS content, a.id AS claimant, targets, sources, day,
+       // @include claim-anchoring
+       AS anchoring
 ORDER BY id
 LIMIT toInteger($limit)

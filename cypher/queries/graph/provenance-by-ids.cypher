@@ -15,7 +15,8 @@ CALL {
          {id: x.id, exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end, sourceUrl: s.url,
           // issue 12: a translation's step back to the original words, and who translated it
           translationOf: [(x)-[:TRANSLATION_OF]->(o:Excerpt) | o.id][0],
-          translator: [(x)-[:TRANSLATED_BY]->(t:Actor) | t.id][0]} END) AS excerpts
+          translator: [(x)-[:TRANSLATED_BY]->(t:Actor) | t.id][0],
+          state: coalesce(x.state, 'ANCHORED')} END) AS excerpts
   ORDER BY firstPosition
   RETURN collect(CASE WHEN s IS NULL THEN null ELSE {url: s.url, outlet: outlet.id, excerpts: excerpts} END) AS sources
 }

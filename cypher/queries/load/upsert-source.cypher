@@ -9,6 +9,18 @@ SET s.title = $source.title,
     s.bundleHash = $bundleHash,
     s.updatedAt = datetime($at), s.updatedBy = $by
 WITH s
+// A snapshot of the text when it is new: the first load, or an edited file (issue 12).
+CALL {
+  WITH s
+  OPTIONAL MATCH (s)-[:HAS_SNAPSHOT]->(last:Snapshot)
+  WITH s, last ORDER BY last.position DESC LIMIT 1
+  WITH s, last WHERE last IS NULL OR last.contentHash <> s.contentHash
+  CREATE (s)-[:HAS_SNAPSHOT]->(:Snapshot {id: s.url + '#snapshot-' + (coalesce(last.position, 0) + 1),
+                                          position: coalesce(last.position, 0) + 1, text: s.text,
+                                          contentHash: s.contentHash, at: datetime($at), by: $by})
+  RETURN count(*) AS snapshots
+}
+WITH s
 OPTIONAL MATCH (s)-[old:PUBLISHED_BY]->()
 DELETE old
 WITH DISTINCT s

@@ -1,12 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Row } from '../../db/executor';
-import { leadingCursorKey, pageWindow, type KeyedRow, type ListName, type Window } from '../../paging/keyset';
 import { normalizeUrl, requireActors, resolveActorRef } from '../../refs';
 import { claimsConnection } from '../claim-lists';
 import type { Context } from '../context';
 import { claimWithDenials } from '../loaders';
 import { selectsAny } from '../selection';
-import { keysetConnection, type PageArgs } from '../pagination';
+import { simpleConnection, type PageArgs } from '../pagination';
 
 interface ClaimFilter {
   kind?: string | null;
@@ -17,49 +15,6 @@ interface ClaimFilter {
   statedFrom?: string | null;
   statedTo?: string | null;
   verification?: string | null;
-}
-
-/**
- * A whole list's key range for actors and sources, whose keys have no prefix. Neo4j compares
- * strings by UTF-16 code unit, so no key (a name, a date) reaches two U+FFFF noncharacters.
- */
-const WHOLE = { lo: '', hi: '\uFFFF\uFFFF' };
-
-type IdRow = KeyedRow & { id: string };
-
-/** A page of a list with one named page query (and its @backward variant) and a count query. */
-async function simpleConnection(
-  ctx: Context,
-  list: ListName,
-  descending: boolean,
-  args: PageArgs,
-  page: { query: string; params: Record<string, unknown>; idColumn: string },
-  count: { query: string; params: Record<string, unknown> },
-  load: (ids: string[]) => Promise<(Row | Error | null)[]>,
-) {
-  const window = pageWindow(list, args, WHOLE, descending);
-  const read = async (w: Window): Promise<IdRow[]> =>
-    (
-      await ctx.executor.read(w.backward ? `${page.query}@backward` : page.query, {
-        ...page.params,
-        lo: w.lo,
-        hi: w.hi,
-        limit: w.limit,
-      })
-    ).map((r) => ({ id: r[page.idColumn] as string, key: r.key as string }));
-  return keysetConnection<IdRow, Row>({
-    list,
-    descending,
-    window,
-    rows: await read(window),
-    cursorKey: leadingCursorKey(list, args, window),
-    load,
-    count: async () => {
-      const [row] = await ctx.executor.read(count.query, count.params);
-      return { count: Number(row?.total ?? 0), exact: true };
-    },
-    read,
-  });
 }
 
 export const Query = {

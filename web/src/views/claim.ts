@@ -30,7 +30,12 @@ interface ClaimDetail extends ClaimRow {
     source: SourceRef & { text: string };
     language: string | null;
     translationOf: { exact: string; language: string | null; source: SourceRef } | null;
+    // Issue 12: an ORPHANED excerpt's words are not in the current text; candidates are offered.
+    state: 'ANCHORED' | 'ORPHANED';
+    snapshot: { position: number; at: string } | null;
+    candidates: { exact: string; start: number; end: number; score: number }[];
   })[];
+  anchoring: 'ANCHORED' | 'PARTLY_ORPHANED' | 'ORPHANED';
   corroboration: { sources: number; independentOrigins: number };
   provenance: {
     kind: string;
@@ -50,8 +55,12 @@ const CLAIM_QUERY = `query Claim($id: ID!) {
     cue quote statedOnText
     about { id name }
     figures { value unit measure }
-    evidence { exact prefix suffix start end language source { url title publishedAt publisher { id name } text }
-      translationOf { exact language source { url title } } }
+    anchoring
+    evidence {
+      exact prefix suffix start end language source { url title publishedAt publisher { id name } text }
+      translationOf { exact language source { url title } }
+      state snapshot { position at } candidates { exact start end score }
+    }
     corroboration { sources independentOrigins }
     provenance { kind actor { id name } source { url title } excerpt { exact start end } }
     deniedBy { ${CLAIM_ROW} }
@@ -151,7 +160,9 @@ function sourceTexts(c: ClaimDetail): HTMLElement[] {
   >();
   for (const e of c.evidence) {
     const entry = bySource.get(e.source.url) ?? { source: e.source, spans: [] };
-    entry.spans.push({ start: e.start ?? 0, end: e.end ?? 0 });
+    // An orphan's offsets point into an older text: marking them in this one would mark words the
+    // claimant never said. It is shown beside the text instead (orphanNote).
+    if (e.state !== 'ORPHANED') entry.spans.push({ start: e.start ?? 0, end: e.end ?? 0 });
     bySource.set(e.source.url, entry);
   }
   return [...bySource.values()].map(({ source, spans }) =>
@@ -164,12 +175,46 @@ function sourceTexts(c: ClaimDetail): HTMLElement[] {
         link(sourceHref(source.url, c.id), sourceLabel(source)),
         source.publishedAt ? ` · ${formatDate(source.publishedAt)}` : null,
       ),
+      c.evidence.filter((e) => e.state === 'ORPHANED' && e.source.url === source.url).map(orphanNote),
       h(
         'div',
         { class: 'text', tabindex: 0, 'aria-label': `Text of ${source.title ?? source.url}` },
         markSpans(source.text, spans, (piece) => h('mark', { class: 'this-claim' }, piece)),
       ),
     ),
+  );
+}
+
+/** An orphaned excerpt: its words, where they were, and the closest passages of the current text. */
+function orphanNote(e: ClaimDetail['evidence'][number]): HTMLElement {
+  return h(
+    'div',
+    { class: 'orphan', role: 'note' },
+    h(
+      'p',
+      {},
+      h('strong', {}, 'Orphaned: '),
+      h('q', {}, e.exact),
+      ' is no longer in the current text of this source',
+      e.snapshot
+        ? ` (it was at characters ${e.start}–${e.end} of version ${e.snapshot.position}, ${formatDateTime(e.snapshot.at)})`
+        : '',
+      '. An editor can accept one of the closest passages below.',
+    ),
+    e.candidates.length
+      ? h(
+          'ol',
+          { class: 'candidates', 'aria-label': 'Closest passages in the current text' },
+          e.candidates.map((k) =>
+            h(
+              'li',
+              {},
+              h('q', {}, k.exact),
+              ` (characters ${k.start}–${k.end}, score ${Math.round(k.score * 100)}%)`,
+            ),
+          ),
+        )
+      : h('p', {}, 'No passage of the current text is close to these words.'),
   );
 }
 
@@ -260,7 +305,23 @@ export async function renderClaim(ctx: ViewContext): Promise<void> {
       { class: 'view-header' },
       h('p', { class: 'crumb' }, 'Claim ', h('code', {}, c.id)),
       h('h1', {}, c.content),
-      h('p', { class: 'meta' }, kindBadge(c.kind), ' ', statusBadge(c.status), ' ', actorLink(c.claimant)),
+      h(
+        'p',
+        { class: 'meta' },
+        kindBadge(c.kind),
+        ' ',
+        statusBadge(c.status),
+        ' ',
+        c.anchoring !== 'ANCHORED'
+          ? h(
+              'span',
+              { class: 'badge anchoring' },
+              c.anchoring === 'ORPHANED' ? 'orphaned' : 'partly orphaned',
+            )
+          : null,
+        c.anchoring !== 'ANCHORED' ? ' ' : null,
+        actorLink(c.claimant),
+      ),
     ),
     c.retraction
       ? h(

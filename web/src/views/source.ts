@@ -11,7 +11,7 @@ interface SourceClaim {
   content: string;
   status: string;
   claimant: ActorRef;
-  evidence: { start: number; end: number; exact: string; source: { url: string } }[];
+  evidence: { start: number; end: number; exact: string; state: string; source: { url: string } }[];
 }
 
 const PAGE = 50;
@@ -51,7 +51,7 @@ export async function renderSource(ctx: ViewContext): Promise<void> {
       `query SourceClaims($url: String!, $first: Int!, $after: String) {
         claims(filter: { sourceUrl: $url }, first: $first, after: $after) {
           totalCount
-          edges { node { id kind content status claimant { id name } evidence { start end exact source { url } } } }
+          edges { node { id kind content status claimant { id name } evidence { start end exact state source { url } } } }
           pageInfo { hasNextPage endCursor }
         }
       }`,
@@ -65,7 +65,10 @@ export async function renderSource(ctx: ViewContext): Promise<void> {
   }
   document.title = `${s.title ?? s.url} · claimgraph explorer`;
   const spans = claims.flatMap((c) =>
-    c.evidence.filter((e) => e.source.url === s.url).map((e) => ({ start: e.start, end: e.end, claim: c })),
+    // An orphan's offsets point into an older version of the text (issue 12): never marked here.
+    c.evidence
+      .filter((e) => e.source.url === s.url && e.state !== 'ORPHANED')
+      .map((e) => ({ start: e.start, end: e.end, claim: c })),
   );
   const order = new Map(claims.map((c, i) => [c.id, i + 1]));
   const text = h(
