@@ -123,7 +123,7 @@ beforeAll(async () => {
   // claims on a machine shared with other runs, and what it checks is results, never time.
   executor = await Executor.connect({ ...testTarget(), txTimeoutMs: 120_000 });
   await freshWorld();
-}, 180_000);
+}, 600_000);
 afterAll(() => executor?.close());
 
 type Command =
