@@ -12,7 +12,6 @@ import { extractClaims } from '../../src/writes/extraction';
 import { rejectDraft, resolvePlaceholder, verifyDraft } from '../../src/writes/review';
 import { addSource } from '../../src/writes/sources';
 import { startTestApp, type TestApp } from '../support/app';
-import { dbHits } from '../support/db-hits';
 import { seededDatabase } from '../support/db';
 import { testTarget } from '../setup/neo4j-target';
 
@@ -440,11 +439,13 @@ describe('cost, by PROFILE', () => {
         { claimant: 1, events: 1, figures: [{ value: 1, unit: 0, measure: 0 }], draft: false },
       ]),
     ]);
+    const dbHits = async (name: string, params: Record<string, unknown>) =>
+      (await executor.profile(name, params)).dbHits;
     const cost = async () => ({
       contradictions: await dbHits('claims/contradictions-by-ids', { ids: ['status-fig-p-0'] }),
       disputes: await dbHits('disputes/list', { after: '', first: 3 }),
       byActor: await dbHits('disputes/by-actor', { actor: 'status-a', after: '', first: 3 }),
-      status: await dbHits('claims/by-ids', { ids: ['status-fig-p-0'] }),
+      status: await dbHits('claims/by-ids', { ids: ['status-fig-p-0'], related: false }),
     });
     await load([noise(0, 100)]);
     const small = await cost();
