@@ -121,7 +121,7 @@ function canonicals(p: Picks): Canonical[] {
       api: { query: `query { claims(first: 20) { ${PAGE} } }`, variables: {} },
       floor: {
         cypher: `MATCH (c:Claim) WHERE c.statedOn IS NOT NULL
-          WITH c ORDER BY c.statedOn DESC, c.id LIMIT 20
+          WITH c ORDER BY c.statedOn DESC, c.id DESC LIMIT 20
           RETURN ${FLOOR_ROW}`,
         params: {},
       },
@@ -136,7 +136,7 @@ function canonicals(p: Picks): Canonical[] {
       },
       floor: {
         cypher: `MATCH (:Actor {id: $a})<-[:CLAIMED_BY]-(c:Claim) WHERE c.statedOn IS NOT NULL
-          WITH c ORDER BY c.statedOn DESC, c.id LIMIT 20
+          WITH c ORDER BY c.statedOn DESC, c.id DESC LIMIT 20
           RETURN ${FLOOR_ROW}`,
         params: { a: p.heavyClaimant },
       },
@@ -175,7 +175,7 @@ function canonicals(p: Picks): Canonical[] {
           CALL {
             WITH a
             MATCH (a)<-[:TARGETS]-(c:Claim) WHERE c.statedOn IS NOT NULL
-            WITH c ORDER BY c.statedOn DESC, c.id LIMIT 20
+            WITH c ORDER BY c.statedOn DESC, c.id DESC LIMIT 20
             RETURN collect(${claimMap('c')}) AS about
           }
           RETURN a.id AS actor, a.name AS name, a.aliases AS aliases, about`,
@@ -209,8 +209,8 @@ function canonicals(p: Picks): Canonical[] {
       },
       floor: {
         // Keyset: the row after the last one seen, in the same order, from the statedOn index.
-        cypher: `MATCH (c:Claim) WHERE c.statedOn <= date($d) AND (c.statedOn < date($d) OR c.id > $id)
-          WITH c ORDER BY c.statedOn DESC, c.id LIMIT 20
+        cypher: `MATCH (c:Claim) WHERE c.statedOn <= date($d) AND (c.statedOn < date($d) OR c.id < $id)
+          WITH c ORDER BY c.statedOn DESC, c.id DESC LIMIT 20
           RETURN ${FLOOR_ROW}`,
         params: { d: p.deepKey.statedOn, id: p.deepKey.id },
       },
