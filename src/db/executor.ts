@@ -382,13 +382,23 @@ export class Executor {
    * PROFILE of one named read query, in a READ transaction: the rows it returned, the sum of
    * database hits over its plan, and its operators. Plans are checked by tests with this (a page's
    * db hits must not grow with the graph), never by timings.
+   *
+   * `replan` is Cypher's own option: 'force' plans afresh from the statistics of now, 'skip' runs
+   * the plan cached earlier even where the planner would think it stale. A test plans on a small
+   * graph and then runs that same plan on a large one ('skip'), which is what a server does when
+   * its graph grows faster than its plan cache is refreshed.
    */
-  async profile(name: string, params: Record<string, unknown> = {}): Promise<QueryProfile> {
+  async profile(
+    name: string,
+    params: Record<string, unknown> = {},
+    opts: { replan?: 'force' | 'skip' } = {},
+  ): Promise<QueryProfile> {
     const session = this.session('READ');
+    const prefix = opts.replan ? `CYPHER replan=${opts.replan} ` : '';
     try {
       this.queriesSent += 1;
       const result = await session.executeRead(
-        (tx) => tx.run(`PROFILE ${query(name)}`, params),
+        (tx) => tx.run(`${prefix}PROFILE ${query(name)}`, params),
         this.txConfig(name),
       );
       const operators: string[] = [];

@@ -64,11 +64,12 @@ async function heavyKeyAt(depth: number): Promise<string> {
 async function profiles(
   size: number,
   deep: { key: string; heavy: string },
+  replan: 'force' | 'skip',
 ): Promise<Record<string, QueryProfile>> {
   const limit = size + 1;
   const heavy = { actor: 'a', lo: 'syn-actor-0|VERIFIED|', hi: 'syn-actor-0|VERIFIED|~' };
   const p = (name: string, params: Record<string, unknown>) =>
-    executor.profile(name, { ...none, limit, ...params });
+    executor.profile(name, { ...none, limit, ...params }, { replan });
   return {
     newest: await p('claims/page-all', ALL),
     deep: await p('claims/page-all', { lo: ALL.lo, hi: deep.key }),
@@ -104,19 +105,29 @@ describe('plans checked with PROFILE', () => {
   let small: Record<string, QueryProfile>;
   let large: Record<string, QueryProfile>;
   let largePage100: Record<string, QueryProfile>;
+  let largeStale: Record<string, QueryProfile>;
 
   beforeAll(async () => {
+    // Every query is first planned on an empty graph, as a young deployment (or an earlier suite)
+    // plans it. Neo4j caches those plans and may keep running them long after the graph has
+    // grown, so the plans chosen from an empty store's statistics must still be index seeks at
+    // 20,000 claims ('skip' runs exactly them), as must the plans chosen afresh ('force').
+    await profiles(20, { key: ALL.hi, heavy: 'syn-actor-0|VERIFIED|~' }, 'force');
     await grow(0, 2_000);
-    small = await profiles(20, { key: await keyAt(1_800), heavy: await heavyKeyAt(600) });
+    small = await profiles(20, { key: await keyAt(1_800), heavy: await heavyKeyAt(600) }, 'skip');
     await grow(2_000, 20_000);
     const deep = { key: await keyAt(18_000), heavy: await heavyKeyAt(6_000) };
-    large = await profiles(20, deep);
-    largePage100 = await profiles(100, deep);
+    largeStale = await profiles(20, deep, 'skip');
+    large = await profiles(20, deep, 'force');
+    largePage100 = await profiles(100, deep, 'force');
   }, 600_000);
 
   it('a page costs the same database hits at 2,000 and at 20,000 claims, deep or not', () => {
     const growth = Object.fromEntries(
-      Object.keys(small).map((k) => [k, large[k]!.dbHits - small[k]!.dbHits]),
+      Object.keys(small).flatMap((k) => [
+        [k, large[k]!.dbHits - small[k]!.dbHits],
+        [`${k} (planned on an empty graph)`, largeStale[k]!.dbHits - small[k]!.dbHits],
+      ]),
     );
     // Index seeks: a deeper B-tree may add a hit or two; a scan or a sort would add thousands.
     for (const [name, diff] of Object.entries(growth)) {
@@ -149,7 +160,11 @@ describe('plans checked with PROFILE', () => {
   });
 
   it('every page starts from an index and reads it in order: no scan, sort or eager step', () => {
-    for (const [name, prof] of [...Object.entries(small), ...Object.entries(large)]) {
+    for (const [name, prof] of [
+      ...Object.entries(small),
+      ...Object.entries(large),
+      ...Object.entries(largeStale),
+    ]) {
       // A whole-index scan reads in order too, but from the list's end: seeks only.
       const banned = [
         'NodeByLabelScan',
@@ -168,8 +183,10 @@ describe('plans checked with PROFILE', () => {
   });
 
   it('counts all claims and one actor’s claims exactly, from the count store and degrees', async () => {
-    expect(large.countAll!.dbHits).toBeLessThan(10);
-    expect(large.countActor!.dbHits).toBeLessThan(30);
+    for (const plans of [large, largeStale]) {
+      expect(plans.countAll!.dbHits).toBeLessThan(10);
+      expect(plans.countActor!.dbHits).toBeLessThan(30);
+    }
     const { body } = await app.gql<{
       claims: { totalCount: number; totalCountIsExact: boolean };
       actor: { claimsMade: { totalCount: number; totalCountIsExact: boolean } };
