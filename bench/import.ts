@@ -17,6 +17,7 @@ import { loadConfig } from '../src/config';
 import { connect } from '../src/cli/connect';
 import { importPath } from '../src/import';
 import { freePort } from '../src/net';
+import { statementTimesTable } from './statement-times';
 import { writeSynthetic } from './synthetic';
 
 async function main() {
@@ -69,6 +70,8 @@ async function main() {
     console.log(
       `total:    ${((t1 - t0) / 1000).toFixed(1)}s (${Math.round(claims / ((t1 - t0) / 1000))} claims/s end to end)`,
     );
+    // Where the writing went: each statement's share of the time spent waiting on the server.
+    for (const line of statementTimesTable(executor)) console.log(line);
     const t2 = Date.now();
     const again = await importPath(executor, file, { by: 'bench', role: 'system' }, { batchSize });
     console.log(

@@ -27,6 +27,7 @@ import { loadConfig } from '../src/config';
 import { importPath } from '../src/import';
 import { freePort } from '../src/net';
 import { PROJECT_ROOT } from '../src/paths';
+import { statementTimesTable } from './statement-times';
 import { writeSynthetic } from './synthetic';
 
 interface Args {
@@ -466,6 +467,7 @@ async function main(): Promise<void> {
         : `import: ${imported} claims, validated in ${((planned - t0) / 1000).toFixed(1)} s, written in ${((t1 - planned) / 1000).toFixed(1)} s: ` +
           `**${Math.round(imported / ((t1 - planned) / 1000))} claims/s writing, ${Math.round(imported / ((t1 - t0) / 1000))} claims/s end to end**`;
     say(importLine);
+    for (const line of statementTimesTable(executor, 8)) console.log(line);
     await executor.close();
 
     const apiPort = await freePort();

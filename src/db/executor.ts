@@ -109,6 +109,12 @@ type Mode = 'READ' | 'WRITE';
 export class Executor {
   /** Statements sent to the server since the executor was created (one per named query run). */
   queriesSent = 0;
+  /**
+   * Per named query: how many times it ran inside a transaction and the milliseconds spent waiting
+   * for its records (the server's work plus the round trip). Benchmarks print it, to say which
+   * statement a slow write spends its time in; reading a Map entry per statement costs nothing.
+   */
+  readonly statementTimes = new Map<string, { count: number; ms: number }>();
   /** Transactions run again after a transient failure (the lock-contention test reads it). */
   retries = 0;
   readonly availability: Availability;
@@ -185,7 +191,12 @@ export class Executor {
     return {
       run: async (name, params = {}) => {
         this.queriesSent += 1;
+        const started = performance.now();
         const result = await tx.run(query(name), params);
+        const t = this.statementTimes.get(name) ?? { count: 0, ms: 0 };
+        t.count += 1;
+        t.ms += performance.now() - started;
+        this.statementTimes.set(name, t);
         return result.records.map((r) => toPlain(r.toObject()) as Row);
       },
     };
