@@ -38,8 +38,24 @@ export async function claimWithDenials(
   id: string,
 ): Promise<Row | null> {
   const rows = await executor.read('claims/by-ids', { ids: [id], related: true });
-  for (const r of rows) loaders.claim.prime(r.id as string, r);
+  primeClaims(loaders, rows);
   return rows.find((r) => r.id === id) ?? null;
+}
+
+/**
+ * Claim rows into the claim loader, and the actors each carries (claims/by-ids returns the
+ * claimant, voice and targets as the actor loader holds them) into the actor loader, so the
+ * claimant / targets resolvers that follow answer from the request's cache, not the database.
+ */
+function primeClaims(loaders: Pick<Loaders, 'claim' | 'actor'>, rows: Row[]): void {
+  for (const r of rows) loaders.claim.prime(r.id as string, r);
+  primeActors(loaders.actor, rows);
+}
+
+function primeActors(actors: DataLoader<string, Row | null>, claimRows: Row[]): void {
+  for (const r of claimRows) {
+    for (const a of (r.actors as Row[] | undefined) ?? []) actors.prime(a.id as string, a);
+  }
 }
 
 export function createLoaders(executor: Executor) {
@@ -48,11 +64,17 @@ export function createLoaders(executor: Executor) {
       byKey(await executor.read(name, { [param]: keys }), key, keys),
     );
 
+  const actor = new DataLoader<string, Row | null>(async (ids) =>
+    byKey(await executor.read('actors/by-ids', { ids }), 'id', ids).map((r) => (r?.actor as Row) ?? null),
+  );
+  const claim = new DataLoader<string, Row | null>(async (ids) => {
+    const rows = await executor.read('claims/by-ids', { ids, related: false });
+    primeActors(actor, rows);
+    return byKey(rows, 'id', ids);
+  });
   return {
-    actor: rowsBy('actors/by-ids', 'ids', 'id'),
-    claim: new DataLoader<string, Row | null>(async (ids) =>
-      byKey(await executor.read('claims/by-ids', { ids, related: false }), 'id', ids),
-    ),
+    actor,
+    claim,
     source: rowsBy('sources/by-urls', 'urls', 'url'),
     event: rowsBy('events/by-ids', 'ids', 'id'),
     /** Claim.provenance: claimant, voice and per source its outlet and excerpts, by claim id. */

@@ -18,3 +18,24 @@ export function selectsAny(info: GraphQLResolveInfo, names: string[]): boolean {
     });
   return info.fieldNodes.some((node) => walk(node.selectionSet));
 }
+
+/**
+ * Whether the field being resolved selects nothing but `names` (through inline fragments and
+ * fragment spreads; `__typename` always allowed). A resolver that already holds those values
+ * answers with them instead of loading the whole node: `evidence { source { url } }` needs no
+ * source read, since the excerpt row carries its source's URL.
+ */
+export function selectsOnly(info: GraphQLResolveInfo, names: string[]): boolean {
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined): boolean =>
+    !set ||
+    set.selections.every((sel) => {
+      if (sel.kind === Kind.FIELD) return sel.name.value === '__typename' || names.includes(sel.name.value);
+      if (sel.kind === Kind.INLINE_FRAGMENT) return walk(sel.selectionSet);
+      if (seen.has(sel.name.value)) return true;
+      seen.add(sel.name.value);
+      const fragment = info.fragments[sel.name.value];
+      return !!fragment && walk(fragment.selectionSet);
+    });
+  return info.fieldNodes.every((node) => walk(node.selectionSet));
+}

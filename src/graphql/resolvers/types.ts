@@ -1,7 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Row } from '../../db/executor';
 import type { Context } from '../context';
 import { actorClaimsConnection } from '../claim-lists';
 import { present, presentAt, type PageArgs } from '../pagination';
+import { selectsOnly } from '../selection';
 
 /**
  * Field resolvers for the object types. Parents are rows from the by-ids queries, which already
@@ -46,7 +48,12 @@ export const Claim = {
 };
 
 export const Excerpt = {
-  source: (excerpt: Row, _: unknown, ctx: Context) => ctx.loaders.source.load(excerpt.sourceUrl as string),
+  // The excerpt row carries its source's URL: a selection of just `url` costs no source read (a
+  // page of claims with `evidence { source { url } }` is a round trip and every source's text less).
+  source: (excerpt: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    selectsOnly(info, ['url'])
+      ? { url: excerpt.sourceUrl }
+      : ctx.loaders.source.load(excerpt.sourceUrl as string),
 };
 
 export const Source = {
