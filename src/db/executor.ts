@@ -252,7 +252,9 @@ export class Executor {
       attempt += 1;
       const attemptStarted = Date.now();
       try {
-        return await (opts.autoCommit ? this.attemptAutoCommit(mode, name, work) : this.attempt(mode, name, work));
+        return await (opts.autoCommit
+          ? this.attemptAutoCommit(mode, name, work)
+          : this.attempt(mode, name, work));
       } catch (err) {
         if (err instanceof ClaimgraphError || !(err instanceof Error)) throw err;
         const kind = classify(err, Date.now() - attemptStarted, this.opts.txTimeoutMs);
