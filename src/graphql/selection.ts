@@ -39,3 +39,18 @@ export function selectsOnly(info: GraphQLResolveInfo, names: string[]): boolean 
     });
   return info.fieldNodes.every((node) => walk(node.selectionSet));
 }
+
+/**
+ * A related node the parent row names by its key: when the selection asks for nothing but that key
+ * (`claim { id }`, `source { url }`), the node is answered from the row without a read; otherwise
+ * `load` reads it (through a request loader, batched). The parent's row only names nodes that
+ * exist, so the short answer is never a node the database lacks.
+ */
+export function keyOnlyOr<T>(
+  info: GraphQLResolveInfo,
+  key: string,
+  value: unknown,
+  load: () => Promise<T>,
+): Promise<T | Record<string, unknown>> | Record<string, unknown> {
+  return selectsOnly(info, [key]) ? { [key]: value } : load();
+}

@@ -29,12 +29,6 @@ export async function resolveActorRefs(on: Queryable, refs: readonly string[]): 
   return folded.map((ref) => ids.get(ref) ?? null);
 }
 
-/** One actor ref → its id, or null. */
-export async function resolveActorRef(on: Queryable, ref: string): Promise<string | null> {
-  const [id] = await resolveActorRefs(on, [ref]);
-  return id ?? null;
-}
-
 const unknownActor = (field: string, ref: string) =>
   new NotFoundError(`${field}: no actor has the id, name or alias "${ref}"`, field);
 

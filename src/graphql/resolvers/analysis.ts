@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Row } from '../../db/executor';
 import { BadUserInputError, SearchSyntaxError } from '../../errors';
 import { requireActor, requireActors } from '../../refs';
 import type { Context } from '../context';
 import { capFirst, present, presentAt } from '../pagination';
+import { keyOnlyOr, selectsAny, selectsOnly } from '../selection';
 import { buildSearchQuery, highlight } from '../../search/text';
 
 /**
@@ -96,6 +98,7 @@ export const AnalysisQuery = {
     _: unknown,
     { actor, first, after }: { actor?: string | null; first?: number | null; after?: string | null },
     ctx: Context,
+    info: GraphQLResolveInfo,
   ) => {
     const limit = capFirst(first, 20);
     const from = after ? decodeDisputeCursor(after) : '';
@@ -104,7 +107,14 @@ export const AnalysisQuery = {
     const rows = actorId
       ? await ctx.executor.read('disputes/by-actor', { actor: actorId, after: from, first: limit })
       : await ctx.executor.read('disputes/list', { after: from, first: limit });
-    const claims = presentAt(await ctx.loaders.claim.loadMany(rows.map((r) => r.id as string)));
+    // The denials and contradictions asked for go into the same claim batch as the disputed
+    // claims: one read for all three, not one per nesting level.
+    const related = [
+      ...(selectsAny(info, ['denials']) ? rows.flatMap((r) => r.denials as string[]) : []),
+      ...(selectsAny(info, ['contradictions']) ? rows.flatMap((r) => r.contradictions as string[]) : []),
+    ];
+    const loaded = await ctx.loaders.claim.loadMany([...rows.map((r) => r.id as string), ...related]);
+    const claims = presentAt(loaded.slice(0, rows.length));
     return rows.flatMap((r, i) => {
       const claim = claims[i];
       if (!claim) return [];
@@ -254,12 +264,19 @@ export const Dispute = {
     present(await ctx.loaders.claim.loadMany(d.contradictionIds as string[])),
 };
 
+// A graph of thousands of edges usually asks for the ids and URLs it draws with: those come from
+// the edge row itself, and the claim, actor and source reads happen only for more than the key.
 export const AttributionEdge = {
-  from: (e: Row, _: unknown, ctx: Context) => ctx.loaders.actor.load(e.from as string),
-  to: (e: Row, _: unknown, ctx: Context) => ctx.loaders.actor.load(e.to as string),
-  claim: (e: Row, _: unknown, ctx: Context) => ctx.loaders.claim.load(e.claim as string),
-  sources: async (e: Row, _: unknown, ctx: Context) =>
-    present(await ctx.loaders.source.loadMany(e.sources as string[])),
+  from: (e: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    keyOnlyOr(info, 'id', e.from, () => ctx.loaders.actor.load(e.from as string)),
+  to: (e: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    keyOnlyOr(info, 'id', e.to, () => ctx.loaders.actor.load(e.to as string)),
+  claim: (e: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    keyOnlyOr(info, 'id', e.claim, () => ctx.loaders.claim.load(e.claim as string)),
+  sources: async (e: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    selectsOnly(info, ['url'])
+      ? (e.sources as string[]).map((url) => ({ url }))
+      : present(await ctx.loaders.source.loadMany(e.sources as string[])),
 };
 
 export const PathStep = {

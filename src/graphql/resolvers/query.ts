@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { normalizeUrl, requireActors, resolveActorRef } from '../../refs';
+import type { Row } from '../../db/executor';
+import { foldName, normalizeUrl, requireActors } from '../../refs';
 import { claimsConnection } from '../claim-lists';
 import type { Context } from '../context';
 import { claimWithDenials } from '../loaders';
@@ -19,8 +20,11 @@ interface ClaimFilter {
 
 export const Query = {
   actor: async (_: unknown, { ref }: { ref: string }, ctx: Context) => {
-    const id = await resolveActorRef(ctx.executor, ref);
-    return id ? ctx.loaders.actor.load(id) : null;
+    const [row] = await ctx.executor.read('actors/by-ref', { ref: foldName(ref) });
+    if (!row) return null;
+    const actor = row.actor as Row;
+    ctx.loaders.actor.prime(actor.id as string, actor);
+    return actor;
   },
 
   actors: async (

@@ -3,7 +3,7 @@ import type { Row } from '../../db/executor';
 import type { Context } from '../context';
 import { actorClaimsConnection } from '../claim-lists';
 import { present, presentAt, type PageArgs } from '../pagination';
-import { selectsOnly } from '../selection';
+import { keyOnlyOr } from '../selection';
 
 /**
  * Field resolvers for the object types. Parents are rows from the by-ids queries, which already
@@ -51,9 +51,7 @@ export const Excerpt = {
   // The excerpt row carries its source's URL: a selection of just `url` costs no source read (a
   // page of claims with `evidence { source { url } }` is a round trip and every source's text less).
   source: (excerpt: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
-    selectsOnly(info, ['url'])
-      ? { url: excerpt.sourceUrl }
-      : ctx.loaders.source.load(excerpt.sourceUrl as string),
+    keyOnlyOr(info, 'url', excerpt.sourceUrl, () => ctx.loaders.source.load(excerpt.sourceUrl as string)),
 };
 
 export const Source = {

@@ -1,0 +1,110 @@
+import type { Executor } from '../../src/db/executor';
+import type { TestApp } from '../support/app';
+import { closeApp, openSeededApp } from '../support/fixtures';
+
+/**
+ * Issue 11: what a request costs in statements sent to Neo4j, whatever it returns. Each statement
+ * is a round trip and a turn of the server's Bolt thread; on the benchmark machine they were most
+ * of a request's time. The answers are checked too: a statement saved must not change one.
+ */
+
+let executor: Executor;
+let app: TestApp;
+
+beforeAll(async () => ({ executor, app } = await openSeededApp()));
+afterAll(() => closeApp(app, executor));
+
+async function sent<T>(query: string): Promise<{ statements: number; data: T }> {
+  const before = executor.queriesSent;
+  const { body } = await app.gql<T>(query);
+  expect(body.errors).toBeUndefined();
+  return { statements: executor.queriesSent - before, data: body.data! };
+}
+
+type Edge = { node: { id: string; claimant: { name: string }; evidence: { source: { url: string } }[] } };
+
+it('an actor by alias with a page of its claims, their claimants and sources: three statements', async () => {
+  const { statements, data } = await sent<{
+    actor: { id: string; name: string; claimsAbout: { edges: Edge[] } };
+  }>(`{ actor(ref: "ttp") { id name claimsAbout(first: 5) { edges { node { id
+        claimant { name } targets { name } evidence { exact source { url } } } } } } }`);
+  // The actor (by its ref), the page of claim ids, the claims with their actors.
+  expect(statements).toBe(3);
+  expect(data.actor.id).toBe('ttp');
+  expect(data.actor.claimsAbout.edges.length).toBeGreaterThan(0);
+  for (const { node } of data.actor.claimsAbout.edges) {
+    expect(node.claimant.name).toBeTruthy();
+    expect(node.evidence.length).toBeGreaterThan(0);
+    for (const x of node.evidence) expect(x.source.url).toMatch(/^https?:\/\//);
+  }
+});
+
+it('reads a source only when more than its URL is asked for, and then answers the same URL', async () => {
+  const q = (fields: string) =>
+    `{ claims(first: 3) { edges { node { evidence { source { ${fields} } } } } } }`;
+  type Data = { claims: { edges: { node: { evidence: { source: { url: string; title?: string } }[] } }[] } };
+  const urlOnly = await sent<Data>(q('url'));
+  const withTitle = await sent<Data>(q('url title'));
+  expect(withTitle.statements).toBe(urlOnly.statements + 1);
+  const urls = (d: Data) => d.claims.edges.flatMap((e) => e.node.evidence.map((x) => x.source.url));
+  expect(urls(withTitle.data)).toEqual(urls(urlOnly.data));
+  for (const e of withTitle.data.claims.edges)
+    for (const x of e.node.evidence) expect(x.source.title).toBeTruthy();
+});
+
+it('disputes with their denials and the denials’ claimants: one claim read for both levels', async () => {
+  const { statements, data } = await sent<{
+    disputes: {
+      claim: { id: string; claimant: { name: string } };
+      denials: { id: string; claimant: { name: string } }[];
+    }[];
+  }>(
+    `{ disputes(actor: "Kabul", first: 10) { claim { id claimant { name } } denials { id claimant { name } } } }`,
+  );
+  // The actor's ref, the disputes, and one read of every claim involved with its actors.
+  expect(statements).toBe(3);
+  expect(data.disputes.length).toBeGreaterThan(0);
+  expect(data.disputes.some((d) => d.denials.length > 0)).toBe(true);
+  for (const d of data.disputes) {
+    expect(d.claim.claimant.name).toBeTruthy();
+    for (const x of d.denials) expect(x.claimant.name).toBeTruthy();
+  }
+});
+
+it('an attribution graph drawn with ids and URLs reads no claim, source or edge actor', async () => {
+  const query = (edge: string) =>
+    `{ attributionGraph(actors: ["Kabul", "Islamabad"]) { nodes { id name } edges { ${edge} } } }`;
+  type Data = {
+    attributionGraph: {
+      nodes: { id: string }[];
+      edges: {
+        from: { id: string };
+        to: { id: string };
+        claim: { id: string; content?: string };
+        sources: { url: string }[];
+      }[];
+    };
+  };
+  const lean = await sent<Data>(query('kind from { id } to { id } claim { id } sources { url }'));
+  // The refs, the graph, the nodes' actors.
+  expect(lean.statements).toBe(3);
+  const full = await sent<Data>(
+    query('kind from { id } to { id } claim { id content } sources { url title }'),
+  );
+  expect(full.statements).toBe(5);
+  const shape = (d: Data) =>
+    d.attributionGraph.edges.map((e) => [e.from.id, e.to.id, e.claim.id, e.sources.map((s) => s.url)]);
+  expect(lean.data.attributionGraph.edges.length).toBeGreaterThan(0);
+  expect(shape(lean.data)).toEqual(shape(full.data));
+  const nodeIds = new Set(lean.data.attributionGraph.nodes.map((n) => n.id));
+  for (const e of lean.data.attributionGraph.edges) {
+    expect(nodeIds.has(e.from.id) && nodeIds.has(e.to.id)).toBe(true);
+  }
+  for (const e of full.data.attributionGraph.edges) expect(e.claim.content).toBeTruthy();
+});
+
+it('an unknown actor ref is null, in one statement', async () => {
+  const { statements, data } = await sent<{ actor: null }>('{ actor(ref: "Atlantis") { id name } }');
+  expect(statements).toBe(1);
+  expect(data.actor).toBeNull();
+});
