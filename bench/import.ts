@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { loadConfig } from '../src/config';
+import { forBulkImport, loadConfig } from '../src/config';
 import { connect } from '../src/cli/connect';
 import { importPath } from '../src/import';
 import { freePort } from '../src/net';
@@ -42,7 +42,7 @@ async function main() {
     `generated ${lines} lines (${size.claims} claims, ${size.actors} actors, ${size.sources} sources) in ${((Date.now() - g0) / 1000).toFixed(1)}s, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`,
   );
 
-  const config = loadConfig();
+  const config = forBulkImport(loadConfig());
   const logger = pino({ level: 'warn' }, pino.destination(2));
   const { executor, target } = await connect('bench:import', config, logger);
   try {

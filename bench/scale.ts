@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { connect } from '../src/cli/connect';
-import { loadConfig } from '../src/config';
+import { forBulkImport, loadConfig } from '../src/config';
 import { importPath } from '../src/import';
 import { freePort } from '../src/net';
 import { PROJECT_ROOT } from '../src/paths';
@@ -440,7 +440,7 @@ async function main(): Promise<void> {
     `bench:scale: ${size.claims} claims, ${size.actors} actors, ${size.sources} sources (seed ${size.seed}); ` +
       `${lines} lines generated in ${((Date.now() - g0) / 1000).toFixed(1)} s`,
   );
-  const { executor, target } = await connect('bench:scale', config, logger);
+  const { executor, target } = await connect('bench:scale', forBulkImport(config), logger);
   let api: { url: string; child: ChildProcess } | undefined;
   let driver: Driver | undefined;
   try {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import pino from 'pino';
-import { loadConfig } from '../config';
+import { forBulkImport, loadConfig } from '../config';
 import { ClaimgraphError } from '../errors';
 import { DEFAULT_BATCH_SIZE, ImportInvalidError, importPath } from '../import';
 import { fail, parseCommandLine, parseOrExplain, UsageError } from './args';
@@ -55,8 +55,10 @@ async function main(): Promise<void> {
   );
   let conn: Awaited<ReturnType<typeof connect>> | undefined;
   let writeStarted = 0;
+  /** Records committed so far: a failure after some batches must not read as "nothing written". */
+  let committed = 0;
   try {
-    const config = loadConfig();
+    const config = forBulkImport(loadConfig());
     const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
     conn = await connect('import', config, logger);
     process.stderr.write(
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
         if (total > 0) bar.start(total, 0, { rate: '0' });
       },
       onBatch: (p) => {
+        committed = p.written;
         const seconds = (Date.now() - writeStarted) / 1000;
         bar.update(p.written, { rate: seconds > 0 ? Math.round(p.written / seconds).toString() : '0' });
       },
@@ -99,7 +102,13 @@ async function main(): Promise<void> {
         1,
       );
     } else if (err instanceof ClaimgraphError) {
-      fail('import', err.message, 1);
+      // The executor's message speaks for the failed batch only ("nothing was written"); the
+      // batches before it are committed, and a second run skips them and goes on from there.
+      const before =
+        committed > 0
+          ? `; the ${committed} record(s) before that batch are committed, and running the same command again goes on from there`
+          : '';
+      fail('import', `${err.message}${before}`, 1);
     } else {
       throw err;
     }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_VARIABLES, loadConfig } from '../../src/config';
+import { CONFIG_VARIABLES, forBulkImport, loadConfig } from '../../src/config';
 import { StartupError } from '../../src/errors';
 import { PROJECT_ROOT } from '../../src/paths';
 
@@ -16,6 +16,17 @@ describe('configuration', () => {
     // The install script reads this one; the service does not.
     const installOnly = ['CLAIMGRAPH_SKIP_NEO4J_FETCH'];
     expect(documented().filter((v) => !installOnly.includes(v))).toEqual(CONFIG_VARIABLES);
+  });
+
+  it('gives a bulk import its own, longer transaction timeout and leaves the API’s alone', () => {
+    const api = loadConfig({});
+    const bulk = forBulkImport(api);
+    expect([api.neo4j.txTimeoutMs, bulk.neo4j.txTimeoutMs]).toEqual([15_000, 300_000]);
+    const set = forBulkImport(
+      loadConfig({ NEO4J_IMPORT_TX_TIMEOUT_MS: '60000', NEO4J_TX_TIMEOUT_MS: '5000' }),
+    );
+    expect(set.neo4j.txTimeoutMs).toBe(60_000);
+    expect(() => loadConfig({ NEO4J_IMPORT_TX_TIMEOUT_MS: '0' })).toThrow(StartupError);
   });
 
   it('has sane defaults: loopback, port 4000, the embedded Neo4j, a bounded heap and page cache', () => {
