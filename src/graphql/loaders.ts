@@ -81,14 +81,17 @@ export function createLoaders(executor: Executor) {
     provenance: rowsBy('graph/provenance-by-ids', 'ids', 'id'),
     /** Claim.contradictedBy: the live figure claims contradicting each claim, by claim id. */
     contradictions: rowsBy('claims/contradictions-by-ids', 'ids', 'id'),
-    /** Issue 12: Excerpt.language / translationOf / translator / method / translations, by excerpt id. */
-    excerpt: rowsBy('provenance/excerpts-by-ids', 'ids', 'id'),
+    /**
+     * Issue 12: excerpts by id with every field an Excerpt resolver may ask for: language and
+     * translation links (src/graphql/resolvers/provenance.ts), state, snapshot, candidates and
+     * old words (recheck.ts). One query, so a view asking for both reads each excerpt once.
+     */
+    excerpt: rowsBy('excerpts/by-ids', 'ids', 'id'),
     /** Issue 12: Source.language / copyOf / copies / copyCandidates, by URL. */
     sourceProvenance: rowsBy('provenance/sources-by-urls', 'urls', 'url'),
     /** Issue 12: Claim.corroboration, by claim id. */
     corroboration: rowsBy('provenance/corroboration-by-ids', 'ids', 'id'),
-    /** Issue 12: excerpts by id (state, snapshot, candidates, old words), and snapshots. */
-    excerptAnchoring: rowsBy('recheck/excerpts-by-ids', 'ids', 'id'),
+    /** Issue 12: snapshot texts by id, and (below) a source's snapshots by URL. */
     snapshotText: rowsBy('recheck/snapshot-texts', 'ids', 'id'),
     snapshots: new DataLoader<string, Row[]>(async (urls) => {
       const rows = byKey(await executor.read('recheck/snapshots-by-urls', { urls }), 'url', urls);

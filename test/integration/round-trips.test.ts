@@ -108,3 +108,20 @@ it('an unknown actor ref is null, in one statement', async () => {
   expect(statements).toBe(1);
   expect(data.actor).toBeNull();
 });
+
+it('an excerpt’s language, translations, state and candidates: one excerpt read for all of them', async () => {
+  const { statements, data } = await sent<{
+    claim: {
+      evidence: { language: string | null; translations: unknown[]; state: string; candidates: unknown[] }[];
+    };
+  }>(`{ claim(id: "pakistan-accuses-kabul-of-harboring-ttp") {
+        evidence { language translations { id } state candidates { exact } } } }`);
+  // The claim with its evidence, then one read of its excerpts for both halves (it was two).
+  expect(statements).toBe(2);
+  expect(data.claim.evidence.length).toBeGreaterThan(0);
+  for (const x of data.claim.evidence) {
+    expect(x.state).toBe('ANCHORED');
+    expect(x.candidates).toEqual([]);
+    expect(x.translations).toEqual([]);
+  }
+});

@@ -10,7 +10,7 @@ import { simpleConnection, type PageArgs } from '../pagination';
  * carry id and state; the rest (snapshot, candidates, old words, claim) comes from the excerpt
  * loader, batched per request, only when a query asks for it.
  */
-const details = (x: Row, ctx: Context) => ctx.loaders.excerptAnchoring.load(x.id as string);
+const details = (x: Row, ctx: Context) => ctx.loaders.excerpt.load(x.id as string);
 
 async function detail(x: Row, ctx: Context, field: string): Promise<unknown> {
   if (field in x) return x[field];
@@ -32,7 +32,7 @@ export const recheckResolvers = {
         args,
         { query: 'recheck/orphans-page', params: { sourceUrl }, idColumn: 'id' },
         { query: 'recheck/orphans-count', params: { sourceUrl } },
-        (ids) => ctx.loaders.excerptAnchoring.loadMany(ids),
+        (ids) => ctx.loaders.excerpt.loadMany(ids),
       );
     },
   },
@@ -49,7 +49,7 @@ export const recheckResolvers = {
       args: { excerpt: string; start: number; end: number },
       ctx: Context,
     ) =>
-      ctx.loaders.excerptAnchoring.load(
+      ctx.loaders.excerpt.load(
         await acceptCandidate(
           ctx.executor,
           writerOf(requireRole(ctx.caller, 'editor', 'acceptCandidate')),
