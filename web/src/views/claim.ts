@@ -8,7 +8,6 @@ import {
   claimCard,
   claimDate,
   empty,
-  errorBox,
   excerptQuote,
   joinLinks,
   kindBadge,
@@ -45,6 +44,7 @@ interface ClaimDetail extends ClaimRow {
   }[];
   deniedBy: ClaimRow[];
   denies: ClaimRow[];
+  contradictedBy: ClaimRow[];
   retraction: { reason: string; at: string; by: string } | null;
   history: { at: string; by: string; role: string; operation: string; summary: string }[];
 }
@@ -65,13 +65,10 @@ const CLAIM_QUERY = `query Claim($id: ID!) {
     provenance { kind actor { id name } source { url title } excerpt { exact start end } }
     deniedBy { ${CLAIM_ROW} }
     denies { ${CLAIM_ROW} }
+    contradictedBy { ${CLAIM_ROW} }
     retraction { reason at by }
     history { at by role operation summary }
   }
-}`;
-
-const CONTRADICTIONS_QUERY = `query Contradictions($actor: String!) {
-  disputes(actor: $actor, first: 20) { claim { id } contradictions { ${CLAIM_ROW} } }
 }`;
 
 function facts(c: ClaimDetail): HTMLElement {
@@ -278,25 +275,18 @@ export async function renderClaim(ctx: ViewContext): Promise<void> {
     ),
     against,
   );
-  const fillAgainst = (contradictions: ClaimRow[] | null, err?: unknown) => {
-    clear(
-      against,
-      c.deniedBy.map((d) => claimCard(d, { heading: 'h3', label: 'Denied by' })),
-      contradictions?.map((d) => claimCard(d, { heading: 'h3', label: 'Contradicted by' })),
-      c.denies.map((d) => claimCard(d, { heading: 'h3', label: 'This denial denies' })),
-      err ? errorBox(err, 'look for contradicting figures') : null,
-      !c.deniedBy.length && !c.denies.length && !contradictions?.length && !err
-        ? empty(
-            contradictions === null
-              ? 'Looking for contradicting figures…'
-              : 'Nothing in the graph denies or contradicts this claim.',
-          )
-        : null,
-    );
-  };
-  // Only a FIGURE can be contradicted (by another figure for the same measure, unit and event).
-  const mayBeContradicted = c.status === 'DISPUTED' && c.kind === 'FIGURE';
-  fillAgainst(mayBeContradicted ? null : []);
+  // Contradicting figures come with the claim (Claim.contradictedBy, every one of them): an
+  // earlier version looked for them among the claimant's first 20 disputes, and a heavy
+  // claimant's contradicted figure read as uncontradicted.
+  clear(
+    against,
+    c.deniedBy.map((d) => claimCard(d, { heading: 'h3', label: 'Denied by' })),
+    c.contradictedBy.map((d) => claimCard(d, { heading: 'h3', label: 'Contradicted by' })),
+    c.denies.map((d) => claimCard(d, { heading: 'h3', label: 'This denial denies' })),
+    !c.deniedBy.length && !c.denies.length && !c.contradictedBy.length
+      ? empty('Nothing in the graph denies or contradicts this claim.')
+      : null,
+  );
 
   clear(
     root,
@@ -381,20 +371,6 @@ export async function renderClaim(ctx: ViewContext): Promise<void> {
     ),
   );
   root.querySelector('mark.this-claim')?.scrollIntoView({ block: 'center' });
-
-  if (mayBeContradicted) {
-    // Contradicting figures are computed by `disputes`, not a Claim field: one more request.
-    try {
-      const d = await gql<{ disputes: { claim: { id: string }; contradictions: ClaimRow[] }[] }>(
-        CONTRADICTIONS_QUERY,
-        { actor: c.claimant.id },
-      );
-      if (!ctx.current()) return;
-      fillAgainst(d.disputes.find((x) => x.claim.id === c.id)?.contradictions ?? []);
-    } catch (err) {
-      if (ctx.current()) fillAgainst([], err);
-    }
-  }
 }
 
 function uniqueActors(c: ClaimDetail): ActorRef[] {
