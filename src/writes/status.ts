@@ -10,7 +10,9 @@ import type { Tx } from '../db/executor';
  * - claims/refresh-figure-keys re-keys the claims' figures (one FigureKey per event, measure and
  *   unit) and returns every key they had or have;
  * - claims/refresh-status stores the status of these claims, of the claims they deny and of the
- *   figure claims under those keys, after taking each one's write lock (see the query for why).
+ *   figure claims under those keys, after taking each one's write lock (see the query for why);
+ * - disputes/refresh-links rebuilds the IN_DISPUTE links of every claim it refreshed, the index
+ *   `disputes(actor:)` pages.
  *
  * Cost: the claims written and their neighbours (denied claims, figures under the same keys),
  * never the graph. Calling it for a claim whose status cannot have changed is harmless.
@@ -20,5 +22,8 @@ export async function refreshClaimStatus(tx: Tx, claimIds: string[]): Promise<vo
   if (ids.length === 0) return;
   const rows = await tx.run('claims/refresh-figure-keys', { ids });
   const keys = [...new Set(rows.flatMap((r) => r.keys as string[]))];
-  await tx.run('claims/refresh-status', { ids, keys });
+  const [row] = await tx.run('claims/refresh-status', { ids, keys });
+  // Every claim whose status was just stored, whether it changed or not: its dispute's parties
+  // may have changed without it (a second denier, a retracted one).
+  await tx.run('disputes/refresh-links', { ids: (row?.refreshed as string[] | undefined) ?? [] });
 }

@@ -30,4 +30,5 @@ WITH c,
      // @include claim-status
      AS status
 SET c.status = status
-RETURN count(c) AS refreshed
+// The claims refreshed, for disputes/refresh-links (the IN_DISPUTE links follow the status).
+RETURN collect(c.id) AS refreshed
