@@ -54,6 +54,8 @@ export function allQueries(): Map<string, string> {
 export function query(name: string): string {
   const backward = /^(.+)@backward$/.exec(name);
   if (backward) return backwardVariant(backward[1]!);
+  const counted = /^(.+)@count$/.exec(name);
+  if (counted) return countVariant(counted[1]!);
   const bounded = /^(.+)@(\d{1,2})$/.exec(name);
   const text = allQueries().get(bounded ? bounded[1]! : name);
   if (text === undefined) throw new Error(`no named query "${name}" in cypher/queries`);
@@ -80,6 +82,17 @@ function backwardVariant(name: string): string {
   return text.replace(/^(\s*ORDER BY .*)$/gm, (line) =>
     line.replace(/\b(ASC|DESC)\b/g, (d) => (d === 'ASC' ? 'DESC' : 'ASC')),
   );
+}
+
+/**
+ * "area/page-x@count": how many rows a page query returns with the same parameters (`$limit`
+ * still bounds it), as one row `{matches}`. A bounded totalCount walks the page's own index range
+ * up to its bound: counted on the server, it sends one number instead of up to 10,001 ids.
+ */
+function countVariant(name: string): string {
+  const text = allQueries().get(name);
+  if (text === undefined) throw new Error(`no named query "${name}" in cypher/queries`);
+  return `CALL {\n${text}\n}\nRETURN count(*) AS matches`;
 }
 
 export interface Migration {

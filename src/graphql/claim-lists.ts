@@ -62,7 +62,7 @@ export async function claimsConnection(ctx: Context, f: ClaimListFilter, order: 
     count: () =>
       only
         ? actorCount(ctx, only, (only === 'CLAIMED_BY' ? f.claimant : f.target)!)
-        : countClaims(ctx.executor, f, order, readActor),
+        : countClaims(ctx.executor, f, order),
     read,
   });
 }

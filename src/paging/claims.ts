@@ -155,31 +155,19 @@ export function actorOnly(f: ClaimListFilter): 'CLAIMED_BY' | 'TARGETS' | null {
  * VERIFIED claims; otherwise the matches counted, by walking the path's index, up to COUNT_BOUND
  * (then a lower bound, flagged). Only run when a client selects totalCount.
  */
-export async function countClaims(
-  executor: Executor,
-  f: ClaimListFilter,
-  order: ClaimOrder,
-  readActor: (relation: 'CLAIMED_BY' | 'TARGETS', actor: string, w: Window) => Promise<KeyRow[]>,
-): Promise<Count> {
+export async function countClaims(executor: Executor, f: ClaimListFilter, order: ClaimOrder): Promise<Count> {
   if (f.verification === 'VERIFIED' && onlyVerification(f)) {
     const [row] = await executor.read('claims/count-verified');
     return { count: Number(row?.total ?? 0), exact: true };
   }
   const range = claimRange(f, order);
-  const w: Window = {
-    ...range,
-    backward: false,
-    size: COUNT_BOUND,
-    limit: COUNT_BOUND + 1,
-    list: range,
-    fromCursor: false,
-  };
   const path = claimPath(f, order);
-  const rows =
-    path === 'by-claimant'
-      ? await readActor('CLAIMED_BY', f.claimant!, w)
-      : path === 'by-target'
-        ? await readActor('TARGETS', f.target!, w)
-        : await readClaimWindow(executor, path, f, w);
-  return bounded(rows.length);
+  const limit = COUNT_BOUND + 1;
+  // The page query of the list's access path, over its whole range, counted by the server.
+  const actor = path === 'by-claimant' ? f.claimant : path === 'by-target' ? f.target : null;
+  const window = actor
+    ? { pages: [{ actor: '0', lo: `${actor}|${range.lo}`, hi: `${actor}|${range.hi}` }] }
+    : { lo: range.lo, hi: range.hi };
+  const [row] = await executor.read(`claims/page-${path}@count`, { ...filterParams(f), ...window, limit });
+  return bounded(Number(row?.matches ?? 0));
 }

@@ -204,6 +204,23 @@ describe('plans checked with PROFILE', () => {
     );
     // Dated claims (19,793) are past the bound: 10,000 and not exact.
     expect(capped.data!.claims).toEqual({ totalCount: 10_000, totalCountIsExact: false });
+    // One claimant and a kind: counted on the claimant's key range by the server (one row back).
+    const [expected] = await executor.read('test/count-claims-by-claimant-and-kind', {
+      claimant: 'syn-actor-0',
+      kind: 'ACCUSATION',
+    });
+    const { body: mixed } = await app.gql<{ claims: { totalCount: number; totalCountIsExact: boolean } }>(
+      '{ claims(first: 1, filter: { claimant: "syn-actor-0", kind: ACCUSATION }) { totalCount totalCountIsExact } }',
+    );
+    expect(Number(expected!.claims)).toBeGreaterThan(100);
+    expect(mixed.data!.claims).toEqual({ totalCount: Number(expected!.claims), totalCountIsExact: true });
+    const counted = await executor.profile('claims/page-by-kind@count', {
+      ...none,
+      ...ALL,
+      kind: 'ACCUSATION',
+      limit: 10_001,
+    });
+    expect(counted.rows).toBe(1);
   });
 
   it('a page of 1 and a page of 100 with nested fields cost the same round trips; no count unless asked', async () => {
