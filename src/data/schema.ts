@@ -8,6 +8,7 @@
  * also normalizes omitted optional fields to null / [].
  */
 import { z } from 'zod';
+import { canonicalLanguage, LANGUAGE_TAG } from '../refs/languages';
 import { ACTOR_KINDS, CLAIM_KINDS, EVENT_KINDS, ROLE_RELATIONS } from './types';
 
 /** Ids are lowercase kebab-case (`taliban-government`), stable, and never contain `#`. */
@@ -66,6 +67,10 @@ export const SourceSchema = z.strictObject({
   title: nonBlank(),
   publisher: opt(ref()),
   publishedAt: opt(isoDate()),
+  /** Issue 12: the language the text is written in, stored canonical ("UR-pk" → "ur-PK"). */
+  language: opt(
+    z.string().refine((t) => canonicalLanguage(t) !== null, { message: `must be ${LANGUAGE_TAG}` }),
+  ),
   text: nonBlank(),
 });
 

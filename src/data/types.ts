@@ -117,6 +117,7 @@ export interface SourceRecord {
   title: string;
   publisher: string | null; // actor id of the outlet
   publishedAt: IsoDate | null;
+  language: string | null; // BCP 47, canonical
   text: string;
   contentHash: string; // sha256 hex of text (UTF-8)
 }

@@ -10,6 +10,7 @@
  * suffix (TextQuoteSelector) are derived here, QUOTE_CONTEXT code points either side.
  */
 import { createHash } from 'node:crypto';
+import { canonicalLanguage } from '../refs/languages';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML, { LineCounter, isCollection, isScalar, type Document } from 'yaml';
@@ -273,6 +274,7 @@ function checkAndNormalize(file: string, input: SourceFileInput, at: Locator): S
     title: input.source.title,
     publisher: input.source.publisher ?? null,
     publishedAt,
+    language: input.source.language ? canonicalLanguage(input.source.language) : null,
     text,
     contentHash: createHash('sha256').update(text, 'utf8').digest('hex'),
   };

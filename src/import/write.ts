@@ -9,6 +9,7 @@ import { recordAudit, type Writer } from '../db/audit';
 import type { Executor, Tx } from '../db/executor';
 import { anchorAt, codePoints } from '../data/anchor';
 import { foldName } from '../refs/names';
+import { canonicalLanguage } from '../refs/languages';
 import { refreshClaimStatus } from '../writes/status';
 import { refreshClaimKeys } from '../writes/keys';
 import { readRecords } from './read';
@@ -137,7 +138,14 @@ export async function writeImport(
         case 'source': {
           const url = normalizeUrl(record.url);
           texts.set(url, record.text);
-          batch.sources.push({ ...record, url, contentHash: contentHash(record.text), hash } as Of<'source'>);
+          const language = record.language ? canonicalLanguage(record.language) : null;
+          batch.sources.push({
+            ...record,
+            url,
+            language,
+            contentHash: contentHash(record.text),
+            hash,
+          } as Of<'source'>);
           break;
         }
         case 'event':

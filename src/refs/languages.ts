@@ -9,14 +9,21 @@ import { BadUserInputError } from '../errors';
 export function normalizeLanguage(value: string | null | undefined, field: string): string | null {
   const tag = value?.trim() ?? '';
   if (!tag) return null;
-  let canonical: string[];
-  try {
-    canonical = Intl.getCanonicalLocales(tag);
-  } catch {
-    throw new BadUserInputError(
-      `${field}: "${value}" is not a BCP 47 language tag (e.g. "en", "ur", "ps-AF", "fa-AF")`,
-      field,
-    );
+  const canonical = canonicalLanguage(tag);
+  if (canonical === null) {
+    throw new BadUserInputError(`${field}: "${value}" is not ${LANGUAGE_TAG}`, field);
   }
-  return canonical[0]!;
+  return canonical;
+}
+
+/** What a language field must be, for messages. */
+export const LANGUAGE_TAG = 'a BCP 47 language tag (e.g. "en", "ur", "ps-AF", "fa-AF")';
+
+/** The canonical form of a tag, or null when it is not well-formed BCP 47 (for validators). */
+export function canonicalLanguage(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag.trim())[0] ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field with matchers */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
 import { createToken } from '../../src/auth';
+import { loadBundles } from '../../src/data/load';
+import { validateSourceFile } from '../../src/data/validate';
+import { ImportInvalidError, importPath } from '../../src/import';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Executor } from '../../src/db/executor';
 import type { TestApp } from '../support/app';
@@ -452,5 +459,84 @@ describe('exports carry copies and translations', () => {
     );
     const ids = new Set((graph.node as any[]).map((n) => n.id));
     for (const e of graph.edge as any[]) expect([ids.has(e.source), ids.has(e.target)]).toEqual([true, true]);
+  });
+});
+
+describe('the language of a source written by a data file or a bulk import', () => {
+  const languageOf = async (url: string): Promise<string | null | undefined> =>
+    (await gql('query($u: String!) { source(url: $u) { language } }', { u: url })).data.source?.language;
+  const bundle = (url: string, language: unknown) =>
+    YAML.stringify({
+      source: {
+        url,
+        title: 'Language desk',
+        publishedAt: '2026-11-20',
+        language,
+        text: 'The desk said the road was open.',
+      },
+      actors: [{ id: 'language-desk', name: 'Language Desk', kind: 'MEDIA' }],
+      claims: [
+        {
+          id: `language-claim-${url.length}`,
+          kind: 'STATEMENT',
+          claimant: 'language-desk',
+          content: 'The road was open.',
+          excerpts: [{ exact: 'the road was open', start: 14, end: 31 }],
+        },
+      ],
+    });
+
+  it('is stored canonical from YAML and from NDJSON, and a wrong tag writes nothing', async () => {
+    const yamlUrl = 'https://language.example.org/yaml';
+    await loadBundles(executor, [validateSourceFile('language.yaml', bundle(yamlUrl, 'UR-pk'))], {
+      by: 'loader:test',
+      role: 'system',
+    });
+    expect(await languageOf(yamlUrl)).toBe('ur-PK');
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-language-'));
+    const file = (name: string, language: string) => {
+      const p = path.join(dir, name);
+      const url = `https://language.example.org/${name}`;
+      fs.writeFileSync(
+        p,
+        [
+          {
+            type: 'source',
+            url,
+            title: 'Language desk',
+            publishedAt: '2026-11-20',
+            language,
+            text: 'The desk said the road was open.',
+          },
+          {
+            type: 'claim',
+            source: url,
+            id: `language-${name.replace(/\W/g, '-')}`,
+            kind: 'STATEMENT',
+            claimant: 'language-desk',
+            content: 'The road was open.',
+            excerpts: [{ exact: 'the road was open', start: 14, end: 31 }],
+          },
+        ]
+          .map((r) => JSON.stringify(r))
+          .join('\n') + '\n',
+      );
+      return { p, url };
+    };
+    const good = file('good.ndjson', 'PS-af');
+    await importPath(executor, good.p, { by: 'import:test', role: 'system' }, {});
+    expect(await languageOf(good.url)).toBe('ps-AF');
+
+    const bad = file('bad.ndjson', 'pashto?');
+    const err = await importPath(executor, bad.p, { by: 'import:test', role: 'system' }, {}).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ImportInvalidError);
+    expect((err as ImportInvalidError).errors[0]!.message).toMatch(
+      /bad\.ndjson: line 1 .*language: must be a BCP 47/,
+    );
+    expect(await languageOf(bad.url)).toBeUndefined();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

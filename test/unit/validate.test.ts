@@ -445,6 +445,21 @@ describe('a broken source file is refused with file, record and field', () => {
   });
 });
 
+describe('a source file’s language', () => {
+  it('is stored in its canonical BCP 47 form, and absent means unknown', () => {
+    expect(validateEdited((doc) => (doc.source.language = 'UR-pk')).source.language).toBe('ur-PK');
+    expect(validateEdited((doc) => (doc.source.language = 'en')).source.language).toBe('en');
+    expect(validateEdited(() => undefined).source.language).toBeNull();
+  });
+
+  it('is refused, naming the field, when it is not a language tag', () => {
+    const e = rejection((doc) => (doc.source.language = 'english please'));
+    expect(e.record).toBe('source');
+    expect(e.field).toBe('language');
+    expect(e.message).toContain('BCP 47');
+  });
+});
+
 describe('reading a directory of source files', () => {
   let dir: string;
   beforeEach(() => {

@@ -1,6 +1,6 @@
 // Imported sources with their text and the outlet that published it.
 UNWIND $sources AS s
-CREATE (x:Source {url: s.url, title: s.title, text: s.text, contentHash: s.contentHash,
+CREATE (x:Source {url: s.url, title: s.title, text: s.text, contentHash: s.contentHash, language: s.language,
                   publishedAt: date(s.publishedAt),
                   sortKey: coalesce(toString(date(s.publishedAt)), '-') + '|' + s.url,
                   importHash: s.hash, createdAt: datetime($at), createdBy: $by})

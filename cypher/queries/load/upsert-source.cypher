@@ -3,6 +3,7 @@ MERGE (s:Source {url: $source.url})
   ON CREATE SET s.createdAt = datetime($at), s.createdBy = $by
 SET s.title = $source.title,
     s.publishedAt = CASE WHEN $source.publishedAt IS NULL THEN null ELSE date($source.publishedAt) END,
+    s.language = $source.language,
     s.text = $source.text,
     s.contentHash = $source.contentHash,
     s.sortKey = coalesce(toString(date($source.publishedAt)), '-') + '|' + $source.url,
