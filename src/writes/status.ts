@@ -20,5 +20,19 @@ export async function refreshClaimStatus(tx: Tx, claimIds: string[]): Promise<vo
   if (ids.length === 0) return;
   const rows = await tx.run('claims/refresh-figure-keys', { ids });
   const keys = [...new Set(rows.flatMap((r) => r.keys as string[]))];
+  await refreshStatusAround(tx, ids, keys);
+}
+
+/**
+ * The second half of refreshClaimStatus alone, for a writer that keyed its figures itself and
+ * knows every key it touched (the bulk import: import/write-figures keys new figures as it
+ * creates them): the status of these claims, of the claims they deny and of the figure claims
+ * under these keys, each under its write lock. The rule is still claim-status, in
+ * claims/refresh-status.
+ */
+export async function refreshStatusAround(tx: Tx, claimIds: string[], figureKeys: string[]): Promise<void> {
+  const ids = [...new Set(claimIds)];
+  const keys = [...new Set(figureKeys)];
+  if (ids.length === 0 && keys.length === 0) return;
   await tx.run('claims/refresh-status', { ids, keys });
 }
