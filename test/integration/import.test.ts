@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { Executor } from '../../src/db/executor';
 import { ImportInvalidError, importPath } from '../../src/import';
 import { PROJECT_ROOT } from '../../src/paths';
+import { refreshClaimKeys } from '../../src/writes/keys';
+import { refreshClaimStatus } from '../../src/writes/status';
 import { seededDatabase, testExecutor } from '../support/db';
 import { testNeo4jEnv } from '../setup/neo4j-target';
 
@@ -190,6 +192,105 @@ describe('bulk import (npm run import)', () => {
       relationships: f.relationships.filter(([t]) => t !== 'CHANGED'),
     });
     expect(withoutAudit(after)).toEqual(withoutAudit(clean as typeof after));
+  });
+
+  // The import sets page keys, figure keys and status as it writes (import/write-claims,
+  // write-figures, write-status), not through claims/refresh-keys and refresh-figure-keys: what
+  // it stores must be exactly what those refreshes would, or pages and disputes would be wrong.
+  it('stores the page keys, figure keys and status the ordinary refreshes would store', async () => {
+    const records = lines() as any[];
+    records[6].targets = ['taliban-government', 'desk-gazette'];
+    await importPath(executor, write('derived.ndjson', records), writer, { batchSize: 3 });
+    const ids = records.filter((r) => r.type === 'claim').map((r) => r.id as string);
+    const stored = await executor.read('test/claim-derived', { ids });
+    expect(stored.find((r) => r.id === 'islamabad-says-militants-crossed')).toMatchObject({
+      sortKey: 'VERIFIED|2026-11-02|islamabad-says-militants-crossed',
+      confidenceKey: 'VERIFIED|-|islamabad-says-militants-crossed',
+      status: 'DISPUTED',
+      linkKeys: [
+        'CLAIMED_BY pakistan-government|VERIFIED|2026-11-02|islamabad-says-militants-crossed',
+        'TARGETS desk-gazette|VERIFIED|2026-11-02|islamabad-says-militants-crossed',
+        'TARGETS taliban-government|VERIFIED|2026-11-02|islamabad-says-militants-crossed',
+      ],
+    });
+    expect(stored.find((r) => r.id === 'officials-report-12-injured')).toMatchObject({
+      status: 'UNCONTESTED',
+      figureKeys: ['chaman-crossing-2026\u001Finjuries\u001Fperson'],
+      keyed: ['chaman-crossing-2026\u001Finjuries\u001Fperson'],
+    });
+    await executor.write(async (tx) => {
+      await refreshClaimKeys(tx, ids);
+      await refreshClaimStatus(tx, ids);
+    });
+    expect(await executor.read('test/claim-derived', { ids })).toEqual(stored);
+  });
+
+  describe('a later import disputes claims an earlier one committed', () => {
+    const status = async (id: string) => {
+      const row = (await executor.read('claims/derived-status')).find((r) => r.id === id);
+      return { id, stored: row?.stored, derived: row?.derived };
+    };
+    // One claim of the later file, on the first file's source, in the first file's words.
+    const later = (name: string, claim: object) =>
+      write(name, [
+        {
+          type: 'claim',
+          source: URL_A,
+          claimant: 'taliban-government',
+          excerpts: [at('Local officials reported that 12 people were injured at the crossing.')],
+          ...claim,
+        },
+      ]);
+
+    beforeEach(async () => {
+      await importPath(executor, write('first.ndjson', lines()), writer, {});
+      expect(await status('officials-report-12-injured')).toEqual({
+        id: 'officials-report-12-injured',
+        stored: 'UNCONTESTED',
+        derived: 'UNCONTESTED',
+      });
+    });
+
+    it('by denying one', async () => {
+      await importPath(
+        executor,
+        later('later-denial.ndjson', {
+          id: 'kabul-denies-injuries',
+          kind: 'DENIAL',
+          content: 'Nobody was injured at the crossing.',
+          denies: ['officials-report-12-injured'],
+        }),
+        writer,
+        {},
+      );
+      expect(await status('officials-report-12-injured')).toEqual({
+        id: 'officials-report-12-injured',
+        stored: 'DISPUTED',
+        derived: 'DISPUTED',
+      });
+      expect(await status('kabul-denies-injuries')).toEqual(
+        expect.objectContaining({ stored: 'UNCONTESTED', derived: 'UNCONTESTED' }),
+      );
+    });
+
+    it('by another figure under the same key (event, measure, unit), which is disputed too', async () => {
+      await importPath(
+        executor,
+        later('later-figure.ndjson', {
+          id: 'kabul-says-3-injured',
+          kind: 'FIGURE',
+          content: '3 people were injured at the crossing.',
+          about: ['chaman-crossing-2026'],
+          // Spelled otherwise: the key trims and ignores case.
+          figures: [{ value: 3, unit: 'Person', measure: ' Injuries' }],
+        }),
+        writer,
+        {},
+      );
+      for (const id of ['officials-report-12-injured', 'kabul-says-3-injured']) {
+        expect(await status(id)).toEqual({ id, stored: 'DISPUTED', derived: 'DISPUTED' });
+      }
+    });
   });
 
   it.each([
