@@ -251,26 +251,48 @@ describe('bulk import (npm run import)', () => {
       });
     });
 
-    it('by denying one', async () => {
-      await importPath(
-        executor,
-        later('later-denial.ndjson', {
+    it('by denying one, in the graph before the import or in an earlier batch of it', async () => {
+      // Line 1 denies a claim of the first import (a denial of a claim in the graph is linked
+      // after every batch); line 3 denies line 2's claim, committed in the batch before its own.
+      const file = write('later-denials.ndjson', [
+        {
+          type: 'claim',
+          source: URL_A,
           id: 'kabul-denies-injuries',
           kind: 'DENIAL',
+          claimant: 'taliban-government',
           content: 'Nobody was injured at the crossing.',
           denies: ['officials-report-12-injured'],
-        }),
-        writer,
-        {},
-      );
-      expect(await status('officials-report-12-injured')).toEqual({
-        id: 'officials-report-12-injured',
-        stored: 'DISPUTED',
-        derived: 'DISPUTED',
-      });
-      expect(await status('kabul-denies-injuries')).toEqual(
-        expect.objectContaining({ stored: 'UNCONTESTED', derived: 'UNCONTESTED' }),
-      );
+          excerpts: [at('Local officials reported that 12 people were injured at the crossing.')],
+        },
+        {
+          type: 'claim',
+          source: URL_A,
+          id: 'kabul-rejects-the-claim',
+          kind: 'STATEMENT',
+          claimant: 'taliban-government',
+          content: 'Kabul rejected the claim.',
+          excerpts: [at('A Kabul spokesman rejected the claim, saying no fighters use Afghan territory.')],
+        },
+        {
+          type: 'claim',
+          source: URL_A,
+          id: 'islamabad-denies-the-rejection',
+          kind: 'DENIAL',
+          claimant: 'pakistan-government',
+          content: 'Kabul did not reject the claim.',
+          denies: ['kabul-rejects-the-claim'],
+          excerpts: [at('A Kabul spokesman rejected the claim, saying no fighters use Afghan territory.')],
+        },
+      ]);
+      const result = await importPath(executor, file, writer, { batchSize: 1 });
+      expect(result.batches).toBe(4); // three of one line each, then the denial of the graph's claim
+      for (const id of ['officials-report-12-injured', 'kabul-rejects-the-claim']) {
+        expect(await status(id)).toEqual({ id, stored: 'DISPUTED', derived: 'DISPUTED' });
+      }
+      for (const id of ['kabul-denies-injuries', 'islamabad-denies-the-rejection']) {
+        expect(await status(id)).toEqual({ id, stored: 'UNCONTESTED', derived: 'UNCONTESTED' });
+      }
     });
 
     it('by another figure under the same key (event, measure, unit), which is disputed too', async () => {
