@@ -3,7 +3,7 @@
  * it into an empty database through `importPath` (what `npm run import` runs), and prints claims
  * per second for validation and for writing, then the time of a second, no-op run.
  *
- *   npm run bench:import -- --claims 100000 [--batch 5000]
+ *   npm run bench:import -- --claims 100000 [--batch N]   (default: the import's own default)
  *
  * Uses NEO4J_URI when set, else starts the embedded Neo4j in a throwaway store. The database must
  * be empty (the run would otherwise measure against other data).
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../src/config';
 import { connect } from '../src/cli/connect';
-import { importPath } from '../src/import';
+import { DEFAULT_BATCH_SIZE, importPath } from '../src/import';
 import { freePort } from '../src/net';
 import { statementTimesTable } from './statement-times';
 import { writeSynthetic } from './synthetic';
@@ -23,7 +23,7 @@ import { writeSynthetic } from './synthetic';
 async function main() {
   const { values } = parseArgs({ options: { claims: { type: 'string' }, batch: { type: 'string' } } });
   const claims = Number(values.claims ?? 100_000);
-  const batchSize = Number(values.batch ?? 5000);
+  const batchSize = Number(values.batch ?? DEFAULT_BATCH_SIZE);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-bench-import-'));
   if (!process.env.NEO4J_URI) {
     // A throwaway store on a free port, beside (never on) a running `npm start`.
@@ -45,6 +45,15 @@ async function main() {
   const config = loadConfig();
   const logger = pino({ level: 'warn' }, pino.destination(2));
   const { executor, target } = await connect('bench:import', config, logger);
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  console.log(
+    `Neo4j: ${target.mode === 'external' ? `NEO4J_URI ${target.uri}` : `embedded, heap ${config.embedded.heap}, page cache ${config.embedded.pagecache}`}; ` +
+      `${os.cpus().length} cores, load average ${load()}`,
+  );
   try {
     const [row] = await executor.read('system/node-count');
     const before = Number(row?.nodes);
@@ -70,6 +79,7 @@ async function main() {
     console.log(
       `total:    ${((t1 - t0) / 1000).toFixed(1)}s (${Math.round(claims / ((t1 - t0) / 1000))} claims/s end to end)`,
     );
+    console.log(`load average after the write: ${load()}`);
     // Where the writing went: each statement's share of the time spent waiting on the server.
     for (const line of statementTimesTable(executor)) console.log(line);
     const t2 = Date.now();
