@@ -56,6 +56,10 @@ async function main(): Promise<void> {
   let conn: Awaited<ReturnType<typeof connect>> | undefined;
   let writeStarted = 0;
   try {
+    // A batch (thousands of records) is one transaction by design; the 15 s default is the API's
+    // budget for one request, which a batch on a busy machine can exceed (it then fails whole and
+    // stops the import). Ten minutes, unless NEO4J_TX_TIMEOUT_MS says otherwise.
+    process.env.NEO4J_TX_TIMEOUT_MS ??= '600000';
     const config = loadConfig();
     const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
     conn = await connect('import', config, logger);
