@@ -259,7 +259,13 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
     const [s] = await tx.run('import/write-status', { ids: claimIds });
     expectWritten('claim status', Number(s?.written), claimIds.length);
   }
-  await refreshStatusAround(tx, [...new Set(b.denials.map((d) => d.denial))], figureKeys);
+  // The denied claims themselves, not their deniers (new, so done above): refresh-status also
+  // reaches what they deny in turn, which is harmless and, in practice, nothing.
+  await refreshStatusAround(
+    tx,
+    b.denials.map((d) => d.denied),
+    figureKeys,
+  );
   const parts = (
     [
       ['claim', b.claims.length],
