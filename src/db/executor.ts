@@ -407,20 +407,31 @@ export class Executor {
    * the plan cached earlier even where the planner would think it stale. A test plans on a small
    * graph and then runs that same plan on a large one ('skip'), which is what a server does when
    * its graph grows faster than its plan cache is refreshed.
+   *
+   * `rollback` profiles a write statement instead, in a WRITE transaction that is rolled back:
+   * it runs for real (a PROFILE does) and then writes nothing.
    */
   async profile(
     name: string,
     params: Record<string, unknown> = {},
-    opts: { replan?: 'force' | 'skip' } = {},
+    opts: { replan?: 'force' | 'skip'; rollback?: boolean } = {},
   ): Promise<QueryProfile> {
-    const session = this.session('READ');
+    const session = this.session(opts.rollback ? 'WRITE' : 'READ');
     const prefix = opts.replan ? `CYPHER replan=${opts.replan} ` : '';
     try {
       this.queriesSent += 1;
-      const result = await session.executeRead(
-        (tx) => tx.run(`${prefix}PROFILE ${query(name)}`, params),
-        this.txConfig(name),
-      );
+      const text = `${prefix}PROFILE ${query(name)}`;
+      let result;
+      if (opts.rollback) {
+        const tx = session.beginTransaction(this.txConfig(name));
+        try {
+          result = await tx.run(text, params);
+        } finally {
+          await tx.rollback().catch(() => undefined);
+        }
+      } else {
+        result = await session.executeRead((tx) => tx.run(text, params), this.txConfig(name));
+      }
       const operators: string[] = [];
       let dbHits = 0;
       const walk = (p: { operatorType: string; dbHits: number; children: unknown[] }) => {
