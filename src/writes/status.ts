@@ -14,6 +14,10 @@ import type { Tx } from '../db/executor';
  *
  * Cost: the claims written and their neighbours (denied claims, figures under the same keys),
  * never the graph. Calling it for a claim whose status cannot have changed is harmless.
+ *
+ * The bulk import (src/import/write.ts) keys its new figures as it creates them and stores its
+ * new claims' status without the lock pass (import/write-status: claims its own transaction
+ * created), then calls refreshStatusAround for the claims its denials deny and the keys it touched.
  */
 export async function refreshClaimStatus(tx: Tx, claimIds: string[]): Promise<void> {
   const ids = [...new Set(claimIds)];
