@@ -240,10 +240,9 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
   }
   const claimIds = b.claims.map((c) => c.id);
   // Every claim here is new (pass one refuses a record that would change one in the graph), and
-  // the statements that create claims and links also set their derived properties: page keys and
-  // status in import/write-claims and link-claim-targets, figure keys in import/write-figures. So
-  // no second pass over the batch's claims (claims/refresh-keys, refresh-figure-keys); only the
-  // statuses a later statement can change are refreshed, below.
+  // the statements that create claims and links also set their derived properties: page keys in
+  // import/write-claims and link-claim-targets, figure keys in import/write-figures. So no second
+  // pass over the batch's claims (claims/refresh-keys, refresh-figure-keys); statuses below.
   const figureKeys = b.claims.length ? await writeClaims(tx, b, common) : [];
   if (b.denials.length) {
     const [r] = await tx.run('import/link-denials', { ...common, denials: b.denials });
