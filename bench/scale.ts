@@ -427,8 +427,6 @@ async function main(): Promise<void> {
     process.env.NEO4J_DATA_DIR = path.join(dir, 'store');
     process.env.NEO4J_BOLT_PORT = String(await freePort());
   }
-  // The import's batches (and a cold JVM's first answers) may take longer than the API's 15 s.
-  process.env.NEO4J_TX_TIMEOUT_MS ??= '600000';
   const config = loadConfig();
   const logger = pino({ level: 'warn' }, pino.destination(2));
   const file = path.join(dir, 'synthetic.ndjson');

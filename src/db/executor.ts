@@ -111,8 +111,9 @@ export class Executor {
   queriesSent = 0;
   /**
    * Per named query: how many times it ran inside a transaction and the milliseconds spent waiting
-   * for its records (the server's work plus the round trip). Benchmarks print it, to say which
-   * statement a slow write spends its time in; reading a Map entry per statement costs nothing.
+   * for its records (the server's work plus the round trip); `(commit)` is the write commits.
+   * Benchmarks print it, to say which statement a slow write spends its time in (and how much the
+   * commit itself takes); reading a Map entry per statement costs nothing.
    */
   readonly statementTimes = new Map<string, { count: number; ms: number }>();
   /** Transactions run again after a transient failure (the lock-contention test reads it). */
@@ -304,7 +305,15 @@ export class Executor {
         if (tx.isOpen()) await tx.rollback().catch(() => undefined);
         throw err;
       }
+      const committing = performance.now();
       await tx.commit();
+      if (mode === 'WRITE') {
+        // The commit's own share (index updates, the transaction log), beside the statements'.
+        const t = this.statementTimes.get('(commit)') ?? { count: 0, ms: 0 };
+        t.count += 1;
+        t.ms += performance.now() - committing;
+        this.statementTimes.set('(commit)', t);
+      }
       return result;
     } finally {
       await session.close().catch(() => undefined);
@@ -433,20 +442,31 @@ export class Executor {
    * the plan cached earlier even where the planner would think it stale. A test plans on a small
    * graph and then runs that same plan on a large one ('skip'), which is what a server does when
    * its graph grows faster than its plan cache is refreshed.
+   *
+   * `rollback` profiles a write statement instead, in a WRITE transaction that is rolled back:
+   * it runs for real (a PROFILE does) and then writes nothing.
    */
   async profile(
     name: string,
     params: Record<string, unknown> = {},
-    opts: { replan?: 'force' | 'skip' } = {},
+    opts: { replan?: 'force' | 'skip'; rollback?: boolean } = {},
   ): Promise<QueryProfile> {
-    const session = this.session('READ');
+    const session = this.session(opts.rollback ? 'WRITE' : 'READ');
     const prefix = opts.replan ? `CYPHER replan=${opts.replan} ` : '';
     try {
       this.queriesSent += 1;
-      const result = await session.executeRead(
-        (tx) => tx.run(`${prefix}PROFILE ${query(name)}`, params),
-        this.txConfig(name),
-      );
+      const text = `${prefix}PROFILE ${query(name)}`;
+      let result;
+      if (opts.rollback) {
+        const tx = session.beginTransaction(this.txConfig(name));
+        try {
+          result = await tx.run(text, params);
+        } finally {
+          await tx.rollback().catch(() => undefined);
+        }
+      } else {
+        result = await session.executeRead((tx) => tx.run(text, params), this.txConfig(name));
+      }
       const operators: string[] = [];
       let dbHits = 0;
       const walk = (p: { operatorType: string; dbHits: number; children: unknown[] }) => {

@@ -10,8 +10,7 @@ import type { Executor, Tx } from '../db/executor';
 import { anchorAt, codePoints } from '../data/anchor';
 import { foldName } from '../refs/names';
 import { canonicalLanguage } from '../refs/languages';
-import { refreshClaimStatus } from '../writes/status';
-import { refreshClaimKeys } from '../writes/keys';
+import { refreshStatusAround } from '../writes/status';
 import { readRecords } from './read';
 import type { ImportRecord, RecordType } from './records';
 import { contentHash, normalizeUrl, recordKey, type Denial, type ImportPlan } from './validate';
@@ -197,9 +196,11 @@ export async function writeImport(
       const at = new Date().toISOString();
       const [row] = await tx.run('load/link-denials', { at, by: writer.by, denials });
       expectWritten('denial', Number(row?.denials), denials.length);
-      await refreshClaimStatus(
+      // A denial changes no figure, so no figure keys to redo: the denied claims' status, locked.
+      await refreshStatusAround(
         tx,
         denials.map((d) => d.denial),
+        [],
       );
       await recordAudit(tx, writer, at, {
         operation: 'importDenials',
@@ -245,16 +246,33 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
     const [r] = await tx.run('import/write-events', { ...common, events: b.events });
     expectWritten('event', Number(r?.written), b.events.length);
   }
-  // The batch's claim ids: every statement below, and whatever keeps derived claim properties
-  // (sort keys, stored status) up to date in this same transaction, works on exactly these.
   const claimIds = b.claims.map((c) => c.id);
-  if (b.claims.length) await writeClaims(tx, b, common);
-  await refreshClaimKeys(tx, claimIds);
+  // Every claim here is new (pass one refuses a record that would change one in the graph), and
+  // the statements that create claims and links also set their derived properties: page keys in
+  // import/write-claims and link-claim-targets, figure keys in import/write-figures. So no second
+  // pass over the batch's claims (claims/refresh-keys, refresh-figure-keys); statuses below.
+  const figureKeys = b.claims.length ? await writeClaims(tx, b, common) : [];
   if (b.denials.length) {
     const [r] = await tx.run('import/link-denials', { ...common, denials: b.denials });
     expectWritten('denial', Number(r?.denials), b.denials.length);
   }
-  await refreshClaimStatus(tx, [...claimIds, ...b.denials.map((d) => d.denial)]);
+  // Stored status, by the one rule (fragments/claim-status), once every link of the batch is made.
+  // The batch's own claims without the lock pass: this transaction created them, so it holds their
+  // locks and no other can see them before it commits (import/write-status says more). Then what
+  // the batch can have changed beyond them, under each claim's lock (claims/refresh-status): the
+  // claims its denials deny, older committed ones among them, and every figure claim under a key
+  // its figures were keyed under (import/write-figures), older ones too.
+  if (claimIds.length) {
+    const [s] = await tx.run('import/write-status', { ids: claimIds });
+    expectWritten('claim status', Number(s?.written), claimIds.length);
+  }
+  // The denied claims themselves, not their deniers (new, so done above): refresh-status also
+  // reaches what they deny in turn, which is harmless and, in practice, nothing.
+  await refreshStatusAround(
+    tx,
+    b.denials.map((d) => d.denied),
+    figureKeys,
+  );
   const parts = (
     [
       ['claim', b.claims.length],
@@ -282,7 +300,7 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
  * test/integration/import.test.ts). One statement with a CALL { } per link type was ten times
  * slower: each subquery's row count and the Eager before it held the whole batch in memory.
  */
-async function writeClaims(tx: Tx, b: Batch, common: { at: string; by: string }): Promise<void> {
+async function writeClaims(tx: Tx, b: Batch, common: { at: string; by: string }): Promise<string[]> {
   const [r] = await tx.run('import/write-claims', { ...common, claims: b.claims.map(claimRow) });
   expectWritten('claim', Number(r?.written), b.claims.length);
   const voices: Link[] = [];
@@ -308,12 +326,20 @@ async function writeClaims(tx: Tx, b: Batch, common: { at: string; by: string })
     const [l] = await tx.run(name, { links });
     expectWritten(name.slice('import/link-claim-'.length), Number(l?.linked), links.length);
   }
+  const keys = new Set<string>();
   if (figures.length) {
-    const [f] = await tx.run('import/write-figures', { figures });
-    expectWritten('figure', Number(f?.written), figures.length);
+    // After link-claim-about: write-figures keys each figure by its claim's events.
+    const rows = await tx.run('import/write-figures', { figures });
+    expectWritten(
+      'figure',
+      rows.reduce((n, r) => n + Number(r.figures), 0),
+      figures.length,
+    );
+    for (const r of rows) for (const k of r.keys as string[]) keys.add(k);
   }
   const [x] = await tx.run('import/write-excerpts', { excerpts });
   expectWritten('excerpt', Number(x?.written), excerpts.length);
+  return [...keys];
 }
 
 interface Link {

@@ -6,7 +6,7 @@ import type { Tx } from '../db/executor';
  * this, last, inside its own transaction, with the ids of the claims it wrote. The rule lives
  * once, in cypher/fragments/claim-status.cypher; reads just read c.status.
  *
- * Two named queries, in order:
+ * Three named queries, in order:
  * - claims/refresh-figure-keys re-keys the claims' figures (one FigureKey per event, measure and
  *   unit) and returns every key they had or have;
  * - claims/refresh-status stores the status of these claims, of the claims they deny and of the
@@ -16,12 +16,30 @@ import type { Tx } from '../db/executor';
  *
  * Cost: the claims written and their neighbours (denied claims, figures under the same keys),
  * never the graph. Calling it for a claim whose status cannot have changed is harmless.
+ *
+ * The bulk import (src/import/write.ts) keys its new figures as it creates them and stores its
+ * new claims' status without the lock pass (import/write-status: claims its own transaction
+ * created), then calls refreshStatusAround for the claims its denials deny and the keys it touched.
  */
 export async function refreshClaimStatus(tx: Tx, claimIds: string[]): Promise<void> {
   const ids = [...new Set(claimIds)];
   if (ids.length === 0) return;
   const rows = await tx.run('claims/refresh-figure-keys', { ids });
   const keys = [...new Set(rows.flatMap((r) => r.keys as string[]))];
+  await refreshStatusAround(tx, ids, keys);
+}
+
+/**
+ * The second half of refreshClaimStatus alone, for a writer that keyed its figures itself and
+ * knows every key it touched (the bulk import: import/write-figures keys new figures as it
+ * creates them): the status of these claims, of the claims they deny and of the figure claims
+ * under these keys, each under its write lock, then their IN_DISPUTE links. The rule is still
+ * claim-status, in claims/refresh-status.
+ */
+export async function refreshStatusAround(tx: Tx, claimIds: string[], figureKeys: string[]): Promise<void> {
+  const ids = [...new Set(claimIds)];
+  const keys = [...new Set(figureKeys)];
+  if (ids.length === 0 && keys.length === 0) return;
   const [row] = await tx.run('claims/refresh-status', { ids, keys });
   // Every claim whose status was just stored, whether it changed or not: its dispute's parties
   // may have changed without it (a second denier, a retracted one).

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { Executor, type Row, type Tx } from '../../src/db/executor';
@@ -6,6 +9,7 @@ import { loadBundles } from '../../src/data/load';
 import { readSourcePath, validateSourceFile } from '../../src/data/validate';
 import type { SourceBundle } from '../../src/data/types';
 import { ClaimgraphError } from '../../src/errors';
+import { importPath } from '../../src/import';
 import { SEED_DIR } from '../../src/paths';
 import { linkDenial, recordClaim, retractClaim } from '../../src/writes/claims';
 import { extractClaims } from '../../src/writes/extraction';
@@ -131,10 +135,22 @@ type Command =
   | { t: 'link'; denial: number; target: number }
   | { t: 'retract'; n: number }
   | { t: 'load'; file: number; claims: FigureClaimSpec[] }
+  | { t: 'import'; figures: FigureClaimSpec[]; denials: ImportDenialSpec[] }
   | { t: 'verify'; n: number; claimant: number | null }
   | { t: 'reject'; n: number }
   | { t: 'extract' }
   | { t: 'resolve' };
+
+/**
+ * A denial in a bulk-import file, of `target`: 0 a claim in the graph (linked after the batches),
+ * 1 a figure claim of the same file on an earlier line (in its batch, or committed in the one
+ * before), 2 one on a later line (a forward denial).
+ */
+interface ImportDenialSpec {
+  claimant: number;
+  target: number;
+  of: number;
+}
 
 const figureSpec = fc.record({ value: fc.nat(1), unit: fc.nat(2), measure: fc.nat(2) });
 const figureClaim = fc.record({
@@ -161,6 +177,17 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       claims: fc.array(figureClaim, { minLength: 1, maxLength: 3 }),
     }),
     weight: 5,
+  },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('import' as const),
+      figures: fc.array(figureClaim, { minLength: 0, maxLength: 3 }),
+      denials: fc.array(fc.record({ claimant: fc.nat(1), target: fc.nat(), of: fc.nat(2) }), {
+        minLength: 0,
+        maxLength: 2,
+      }),
+    }),
+    weight: 3,
   },
   {
     arbitrary: fc.record({ t: fc.constant('verify' as const), n: fc.nat(), claimant: fc.option(fc.nat(2)) }),
@@ -213,6 +240,14 @@ async function run(cmd: Command, rows: Row[]): Promise<string> {
       case 'load':
         await load([figureFile(String(cmd.file), cmd.claims)]);
         return 'loaded';
+      case 'import':
+        await importPath(
+          executor,
+          importFile(cmd, ids),
+          { by: 'cli:test', role: 'system' },
+          { batchSize: 2 },
+        );
+        return 'imported';
       case 'verify': {
         const draft = pick(drafts, cmd.n);
         if (!draft) return 'no draft';
@@ -241,6 +276,55 @@ async function run(cmd: Command, rows: Row[]): Promise<string> {
     if (err instanceof ClaimgraphError) return `refused: ${err.code}`;
     throw err;
   }
+}
+
+const importDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimgraph-status-import-'));
+afterAll(() => fs.rmSync(importDir, { recursive: true, force: true }));
+let imports = 0;
+
+/**
+ * A bulk-import file (src/import) of figure claims and denials on the base source, in batches of
+ * two lines: the import keys figures and stores statuses its own way (import/write-figures,
+ * write-status), so it is held to the same rule as every other write. Its claimants are the two
+ * named actors (the placeholder may have been resolved away by then).
+ */
+function importFile(cmd: Extract<Command, { t: 'import' }>, ids: string[]): string {
+  imports += 1;
+  const excerpt = (exact: string) => {
+    const start = BASE_TEXT.indexOf(exact);
+    return [{ exact, start, end: start + exact.length }];
+  };
+  const figures = cmd.figures.map((c, j) => ({
+    type: 'claim',
+    source: BASE,
+    id: `status-imp-${imports}-f${j}`,
+    kind: 'FIGURE',
+    claimant: CLAIMANTS[c.claimant % 2],
+    content: `Import ${imports} reports figure ${j}.`,
+    ...(EVENT_SETS[c.events]!.length ? { about: EVENT_SETS[c.events] } : {}),
+    figures: c.figures.map((f) => ({
+      value: VALUES[f.value],
+      measure: MEASURES[f.measure],
+      ...(UNITS[f.unit] ? { unit: UNITS[f.unit] } : {}),
+    })),
+    excerpts: excerpt('Officials said the border was calm'),
+  }));
+  const denial = (d: ImportDenialSpec, j: number) => ({
+    type: 'claim',
+    source: BASE,
+    id: `status-imp-${imports}-d${j}`,
+    kind: 'DENIAL',
+    claimant: CLAIMANTS[d.claimant],
+    content: 'Others denied it outright.',
+    denies: [d.of === 0 || figures.length === 0 ? pick(ids, d.target)! : pick(figures, d.target)!.id],
+    excerpts: excerpt('Others denied it outright'),
+  });
+  const denials = cmd.denials.map(denial);
+  const forward = denials.filter((_, j) => cmd.denials[j]!.of === 2 && figures.length > 0);
+  const lines = [...forward, ...figures, ...denials.filter((d) => !forward.includes(d))];
+  const file = path.join(importDir, `import-${imports}.ndjson`);
+  fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  return file;
 }
 
 /** A promise and its resolve. */
@@ -507,6 +591,17 @@ describe('stored status', () => {
           { claimant: 1, events: 3, figures: [{ value: 0, unit: 1, measure: 1 }], draft: true },
         ],
       },
+      // An imported figure contradicting the base figure claim (committed long before), denials of
+      // a claim in the graph, of the file's figure on an earlier line and on a later one.
+      {
+        t: 'import',
+        figures: [{ claimant: 1, events: 1, figures: [{ value: 1, unit: 1, measure: 1 }], draft: false }],
+        denials: [
+          { claimant: 0, target: 0, of: 0 },
+          { claimant: 1, target: 0, of: 1 },
+          { claimant: 0, target: 0, of: 2 },
+        ],
+      },
       { t: 'extract' },
       { t: 'verify', n: 0, claimant: null },
       { t: 'reject', n: 0 },
@@ -529,6 +624,7 @@ describe('stored status', () => {
       'linked',
       'retracted',
       'loaded',
+      'imported',
       'verified',
       'rejected',
       'extracted',

@@ -3,13 +3,26 @@
 // statement needs a subquery or an Eager barrier: each row is one index seek and one CREATE).
 // Every id here was checked absent and every claimant present before the import wrote anything;
 // the caller compares `written` with the batch, so a claimant that vanished meanwhile fails the
-// batch instead of dropping a claim. `date(null)` is null: a CASE there would make the planner put
-// an Eager barrier before the CREATE (it cannot tell that the CASE reads nothing it writes).
-UNWIND $claims AS c
-MATCH (claimant:Actor {id: c.claimant})
-CREATE (x:Claim {id: c.id, kind: c.kind, content: c.content, cue: c.cue, quote: c.quote,
-                 statedOn: date(c.statedOn),
-                 statedOnText: c.statedOnText, originUrl: c.source, importHash: c.hash,
-                 origin: 'CURATED', verification: 'VERIFIED', reviewedAt: datetime($at), reviewedBy: $by,
-                 createdAt: datetime($at), createdBy: $by})-[:CLAIMED_BY]->(claimant)
+// batch instead of dropping a claim. `date(null)` is null: a CASE in the CREATE would make the
+// planner put an Eager barrier before it (it cannot tell that the CASE reads nothing it writes).
+// The page keys are set here, from the fragments claims/refresh-keys applies (claim-keys,
+// claim-link-key), worked out from `c`, the map of the claim's properties, before the CREATE:
+// read back from the new node they would cost an Eager too. Status and figure keys are set by
+// import/write-status and write-figures, once the batch's links exist.
+UNWIND $claims AS row
+MATCH (a:Actor {id: row.claimant})
+WITH a, row, {id: row.id, verification: 'VERIFIED', statedOn: date(row.statedOn), confidence: null} AS c
+WITH a, row, c,
+     // @include claim-keys
+     AS keys
+WITH a, row, c {.*, sortKey: keys.sortKey, confidenceKey: keys.confidenceKey} AS c
+CREATE (x:Claim {id: c.id, kind: row.kind, content: row.content, cue: row.cue, quote: row.quote,
+                 statedOn: c.statedOn, statedOnText: row.statedOnText, originUrl: row.source,
+                 importHash: row.hash, origin: 'CURATED', verification: c.verification,
+                 reviewedAt: datetime($at), reviewedBy: $by, sortKey: c.sortKey,
+                 confidenceKey: c.confidenceKey, figureKeys: [],
+                 createdAt: datetime($at), createdBy: $by})
+       -[:CLAIMED_BY {key:
+          // @include claim-link-key
+       }]->(a)
 RETURN count(x) AS written
