@@ -56,6 +56,11 @@ export function query(name: string): string {
   if (backward) return backwardVariant(backward[1]!);
   const counted = /^(.+)@count$/.exec(name);
   if (counted) return countVariant(counted[1]!);
+  const fresh = /^(.+)@fresh$/.exec(name);
+  // Planned anew from the statistics of now, not taken from the plan cache: for a statement that
+  // runs rarely over many rows (a bulk import's batch), whose cached plan may have been made on
+  // an empty graph, when every label's count was 0 and every scan looked free.
+  if (fresh) return `CYPHER replan=force\n${query(fresh[1]!)}`;
   const bounded = /^(.+)@(\d{1,2})$/.exec(name);
   const text = allQueries().get(bounded ? bounded[1]! : name);
   if (text === undefined) throw new Error(`no named query "${name}" in cypher/queries`);
