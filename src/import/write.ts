@@ -73,6 +73,13 @@ export async function writeImport(
     denials: 0,
     batches: 0,
   };
+  // The first batches are small (100 records, then 1,000), then every one is opts.batchSize. Each
+  // batch's statements are planned from the statistics of what is committed, which for the first
+  // batch into an empty graph is nothing: every label's count is 0, every scan looks free, and a
+  // plan that reads every claim for each claim can be chosen. Over 100 records that costs
+  // nothing; by the third batch the plans are made on a graph that holds thousands of records.
+  let started = 0;
+  const batchLimit = (n: number) => Math.min(opts.batchSize, n === 0 ? 100 : n === 1 ? 1000 : opts.batchSize);
   // Source texts of this input, for deriving excerpt prefixes and suffixes.
   const texts = new Map<string, string>();
   let cached: { url: string; cps: string[] } | undefined;
@@ -181,7 +188,8 @@ export async function writeImport(
           break;
         }
       }
-      if (batch.size >= opts.batchSize) {
+      if (batch.size >= batchLimit(started)) {
+        started += 1;
         await commit(batch);
         batch = newBatch(file);
       }
@@ -201,6 +209,7 @@ export async function writeImport(
         tx,
         denials.map((d) => d.denial),
         [],
+        { freshPlans: true },
       );
       await recordAudit(tx, writer, at, {
         operation: 'importDenials',
@@ -263,7 +272,7 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
   // claims its denials deny, older committed ones among them, and every figure claim under a key
   // its figures were keyed under (import/write-figures), older ones too.
   if (claimIds.length) {
-    const [s] = await tx.run('import/write-status', { ids: claimIds });
+    const [s] = await tx.run('import/write-status@fresh', { ids: claimIds });
     expectWritten('claim status', Number(s?.written), claimIds.length);
   }
   // The denied claims themselves, not their deniers (new, so done above): refresh-status also
@@ -272,6 +281,7 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
     tx,
     b.denials.map((d) => d.denied),
     figureKeys,
+    { freshPlans: true },
   );
   const parts = (
     [

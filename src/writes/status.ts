@@ -36,12 +36,20 @@ export async function refreshClaimStatus(tx: Tx, claimIds: string[]): Promise<vo
  * under these keys, each under its write lock, then their IN_DISPUTE links. The rule is still
  * claim-status, in claims/refresh-status.
  */
-export async function refreshStatusAround(tx: Tx, claimIds: string[], figureKeys: string[]): Promise<void> {
+export async function refreshStatusAround(
+  tx: Tx,
+  claimIds: string[],
+  figureKeys: string[],
+  opts: { freshPlans?: boolean } = {},
+): Promise<void> {
   const ids = [...new Set(claimIds)];
   const keys = [...new Set(figureKeys)];
   if (ids.length === 0 && keys.length === 0) return;
-  const [row] = await tx.run('claims/refresh-status', { ids, keys });
+  // A bulk import plans these afresh (named queries' @fresh): one batch runs them over thousands
+  // of claims, and a plan cached while the graph was empty can read every claim for each one.
+  const name = (q: string) => (opts.freshPlans ? `${q}@fresh` : q);
+  const [row] = await tx.run(name('claims/refresh-status'), { ids, keys });
   // Every claim whose status was just stored, whether it changed or not: its dispute's parties
   // may have changed without it (a second denier, a retracted one).
-  await tx.run('disputes/refresh-links', { ids: (row?.refreshed as string[] | undefined) ?? [] });
+  await tx.run(name('disputes/refresh-links'), { ids: (row?.refreshed as string[] | undefined) ?? [] });
 }

@@ -8,6 +8,7 @@
 // other's figure, so neither stores a status that misses the other's contradiction.
 UNWIND $ids AS id
 MATCH (c:Claim {id: id})
+USING INDEX SEEK c:Claim(id)
 CALL {
   WITH c
   OPTIONAL MATCH (c)-[:HAS_FIGURE]->(:Figure)-[r:KEYED_AS]->(:FigureKey)

@@ -5,6 +5,7 @@
 // because a key was stale. The bulk import sets the same keys as it creates claims and links.
 UNWIND $ids AS id
 MATCH (c:Claim {id: id})
+USING INDEX SEEK c:Claim(id)
 SET c +=
   // @include claim-keys
 WITH c

@@ -10,14 +10,19 @@
 CALL {
   UNWIND $ids AS id
   MATCH (x:Claim {id: id})
+  USING INDEX SEEK x:Claim(id)
   RETURN x
   UNION
   UNWIND $ids AS id
-  MATCH (:Claim {id: id})-[:DENIES]->(x:Claim)
+  // The hint: planned on a graph of 1,000 claims, this branch once read the whole id index for
+  // every id (a NodeIndexScan and a filter, 2,000,000 db hits) instead of seeking each one.
+  MATCH (denier:Claim {id: id})-[:DENIES]->(x:Claim)
+  USING INDEX SEEK denier:Claim(id)
   RETURN x
   UNION
   UNWIND $keys AS key
-  MATCH (:FigureKey {key: key})<-[:KEYED_AS]-(:Figure)<-[:HAS_FIGURE]-(x:Claim)
+  MATCH (k:FigureKey {key: key})<-[:KEYED_AS]-(:Figure)<-[:HAS_FIGURE]-(x:Claim)
+  USING INDEX SEEK k:FigureKey(key)
   RETURN x
 }
 WITH DISTINCT x

@@ -8,6 +8,7 @@
 // they are passed over after one check, and links that stay are neither deleted nor re-created.
 UNWIND $ids AS id
 MATCH (c:Claim {id: id})
+USING INDEX SEEK c:Claim(id)
 WITH c, c.status = 'DISPUTED' AND coalesce(c.verification, 'VERIFIED') = 'VERIFIED' AS disputed
 WHERE disputed OR EXISTS { (:Actor)-[:IN_DISPUTE]->(c) }
 CALL {

@@ -6,6 +6,7 @@
 // its figure keys (older ones among them) still go through claims/refresh-status.
 UNWIND $ids AS id
 MATCH (c:Claim {id: id})
+USING INDEX SEEK c:Claim(id)
 SET c.status =
   // @include claim-status
 RETURN count(c) AS written
