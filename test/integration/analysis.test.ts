@@ -204,7 +204,7 @@ describe('Claim.provenance', () => {
     const sent = executor.queriesSent - before;
     expect(claims.edges.length).toBe(19);
     for (const e of claims.edges) expect(e.node.provenance.length).toBeGreaterThanOrEqual(4);
-    // claims/page, claims/by-ids, graph/provenance-by-ids (+ auth may add none for anonymous)
+    // claims/page-all, claims/by-ids, graph/provenance-by-ids (+ auth may add none for anonymous)
     expect(sent).toBeLessThanOrEqual(3);
   });
 });
