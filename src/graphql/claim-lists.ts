@@ -14,7 +14,7 @@ import {
 import { leadingCursorKey, pageWindow, type PageArgs, type Window } from '../paging/keyset';
 import type { Context } from './context';
 import type { ActorPageKey } from './loaders';
-import { VERIFIED_ONLY } from './loaders';
+import { primeClaims, VERIFIED_ONLY } from './loaders';
 import { keysetConnection } from './pagination';
 
 /**
@@ -25,9 +25,27 @@ import { keysetConnection } from './pagination';
 
 type Relation = 'CLAIMED_BY' | 'TARGETS';
 
-function actorPage(ctx: Context, relation: Relation, actor: string, w: Window): Promise<KeyRow[]> {
-  const key: ActorPageKey = [relation, w.backward, w.limit, actor, w.lo, w.hi];
+function actorPage(
+  ctx: Context,
+  relation: Relation,
+  actor: string,
+  w: Window,
+  withRows = false,
+): Promise<KeyRow[]> {
+  const key: ActorPageKey = [relation, w.backward, w.limit, actor, w.lo, w.hi, withRows];
   return ctx.loaders.actorPages.load(JSON.stringify(key));
+}
+
+/**
+ * A page read with its claims' rows: they go into the request's claim loader (and their actors
+ * into the actor loader), so the connection's nodes and their claimants cost no further statement.
+ */
+function primed(ctx: Context, rows: KeyRow[]): KeyRow[] {
+  primeClaims(
+    ctx.loaders,
+    rows.flatMap((r) => (r.claim ? [r.claim] : [])),
+  );
+  return rows;
 }
 
 async function actorCount(ctx: Context, relation: Relation, actor: string) {
@@ -35,28 +53,38 @@ async function actorCount(ctx: Context, relation: Relation, actor: string) {
   return { count: relation === 'CLAIMED_BY' ? counts.made : counts.about, exact: true };
 }
 
-/** Query.claims: the filter's access path, one page of it, and lazy counts. */
-export async function claimsConnection(ctx: Context, f: ClaimListFilter, order: ClaimOrder, args: PageArgs) {
+/**
+ * Query.claims: the filter's access path, one page of it, and lazy counts. `withRows` when the
+ * client selects the page's edges: the page query then brings the claims along (one statement).
+ */
+export async function claimsConnection(
+  ctx: Context,
+  f: ClaimListFilter,
+  order: ClaimOrder,
+  args: PageArgs,
+  withRows = false,
+) {
   const list = claimList(order);
   const window = pageWindow(list, args, claimRange(f, order), true, `${f.verification}|`);
   const path = claimPath(f, order);
   // A page of one actor's claims with other filters than the loader's default reads its own query.
-  const readActor = async (relation: Relation, actor: string, w: Window) =>
-    (await readActorWindows(ctx.executor, relation, f, w.backward, w.limit, [{ actor, window: w }])).get(
-      '0',
-    ) ?? [];
-  const read = (w: Window): Promise<KeyRow[]> =>
+  const readActor = async (relation: Relation, actor: string, w: Window, rows: boolean) =>
+    (
+      await readActorWindows(ctx.executor, relation, f, w.backward, w.limit, [{ actor, window: w }], rows)
+    ).get('0') ?? [];
+  // The far-side probe (`read`) only asks whether a row exists: no claim rows for it.
+  const read = (w: Window, rows = false): Promise<KeyRow[]> =>
     path === 'by-claimant'
-      ? readActor('CLAIMED_BY', f.claimant!, w)
+      ? readActor('CLAIMED_BY', f.claimant!, w, rows)
       : path === 'by-target'
-        ? readActor('TARGETS', f.target!, w)
-        : readClaimWindow(ctx.executor, path, f, w);
+        ? readActor('TARGETS', f.target!, w, rows)
+        : readClaimWindow(ctx.executor, path, f, w, rows);
   const only = actorOnly(f);
   return keysetConnection<KeyRow, Row>({
     list,
     descending: true,
     window,
-    rows: await read(window),
+    rows: async () => primed(ctx, await read(window, withRows)),
     cursorKey: leadingCursorKey(list, args, window),
     load: (ids) => ctx.loaders.claim.loadMany(ids),
     count: () =>
@@ -67,15 +95,24 @@ export async function claimsConnection(ctx: Context, f: ClaimListFilter, order: 
   });
 }
 
-/** Actor.claimsMade / claimsAbout: the actor's VERIFIED claims, newest first, batched per response. */
-export async function actorClaimsConnection(ctx: Context, relation: Relation, actor: string, args: PageArgs) {
+/**
+ * Actor.claimsMade / claimsAbout: the actor's VERIFIED claims, newest first, batched per response
+ * (with their rows when the edges are selected, as for Query.claims).
+ */
+export async function actorClaimsConnection(
+  ctx: Context,
+  relation: Relation,
+  actor: string,
+  args: PageArgs,
+  withRows = false,
+) {
   const window = pageWindow('claims', args, claimRange(VERIFIED_ONLY, 'STATED_DESC'), true, 'VERIFIED|');
-  const read = (w: Window) => actorPage(ctx, relation, actor, w);
+  const read = (w: Window, rows = false) => actorPage(ctx, relation, actor, w, rows);
   return keysetConnection<KeyRow, Row>({
     list: 'claims',
     descending: true,
     window,
-    rows: await read(window),
+    rows: async () => primed(ctx, await read(window, withRows)),
     cursorKey: leadingCursorKey('claims', args, window),
     load: (ids) => ctx.loaders.claim.loadMany(ids),
     count: () => actorCount(ctx, relation, actor),

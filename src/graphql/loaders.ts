@@ -4,7 +4,8 @@ import { readActorWindows, type ClaimListFilter, type KeyRow } from '../paging/c
 import type { Window } from '../paging/keyset';
 
 type Relation = 'CLAIMED_BY' | 'TARGETS';
-export type ActorPageKey = [Relation, boolean, number, string, string, string];
+/** [relation, backward, limit, actor id, lo, hi, with claim rows] */
+export type ActorPageKey = [Relation, boolean, number, string, string, string, boolean];
 
 /** Actor.claimsMade / claimsAbout list an actor's VERIFIED claims, with no other filter. */
 export const VERIFIED_ONLY: ClaimListFilter = {
@@ -47,7 +48,7 @@ export async function claimWithDenials(
  * claimant, voice and targets as the actor loader holds them) into the actor loader, so the
  * claimant / targets resolvers that follow answer from the request's cache, not the database.
  */
-function primeClaims(loaders: Pick<Loaders, 'claim' | 'actor'>, rows: Row[]): void {
+export function primeClaims(loaders: Pick<Loaders, 'claim' | 'actor'>, rows: Row[]): void {
   for (const r of rows) loaders.claim.prime(r.id as string, r);
   primeActors(loaders.actor, rows);
 }
@@ -103,14 +104,14 @@ export function createLoaders(executor: Executor) {
     }),
     /**
      * Actor.claimsMade / claimsAbout pages: one range of the relationship key index per actor,
-     * every actor of a response that shares relation, direction and page size in one query.
-     * Keyed by JSON [relation, backward, limit, actorId, lo, hi].
+     * every actor of a response that shares relation, direction, page size and whether the
+     * claims' rows come along (@rows) in one query. Keyed by JSON ActorPageKey.
      */
     actorPages: new DataLoader<string, KeyRow[]>(async (keys) => {
       const groups = new Map<string, { key: string; actor: string; window: Window }[]>();
       for (const key of keys) {
-        const [relation, backward, limit, actor, lo, hi] = JSON.parse(key) as ActorPageKey;
-        const group = JSON.stringify([relation, backward, limit]);
+        const [relation, backward, limit, actor, lo, hi, withRows] = JSON.parse(key) as ActorPageKey;
+        const group = JSON.stringify([relation, backward, limit, withRows]);
         const window: Window = {
           lo,
           hi,
@@ -124,8 +125,21 @@ export function createLoaders(executor: Executor) {
       }
       const results = new Map<string, KeyRow[]>();
       for (const [group, members] of groups) {
-        const [relation, backward, limit] = JSON.parse(group) as [Relation, boolean, number];
-        const pages = await readActorWindows(executor, relation, VERIFIED_ONLY, backward, limit, members);
+        const [relation, backward, limit, withRows] = JSON.parse(group) as [
+          Relation,
+          boolean,
+          number,
+          boolean,
+        ];
+        const pages = await readActorWindows(
+          executor,
+          relation,
+          VERIFIED_ONLY,
+          backward,
+          limit,
+          members,
+          withRows,
+        );
         members.forEach((m, i) => results.set(m.key, pages.get(String(i)) ?? []));
       }
       return keys.map((k) => results.get(k) ?? []);

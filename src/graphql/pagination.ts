@@ -44,20 +44,20 @@ export function presentAt<T>(items: (T | Error | null)[]): (T | null)[] {
 type Lazy<T> = () => Promise<T>;
 
 /**
- * A Relay connection. `totalCount`, `totalCountIsExact` and the page-info flag about the far
- * side of the cursor are functions, which graphql-js's default resolver calls only when the
- * field is selected: a client that does not ask for a count pays nothing for it.
+ * A Relay connection. Every field is a function, which graphql-js's default resolver calls only
+ * when the field is selected: a client that asks for `totalCount` alone reads no page, and one
+ * that does not ask for a count pays nothing for it.
  */
 export interface Connection<T> {
   totalCount: Lazy<number>;
   totalCountIsExact: Lazy<boolean>;
-  edges: { cursor: string; node: T }[];
-  pageInfo: {
+  edges: Lazy<{ cursor: string; node: T }[]>;
+  pageInfo: Lazy<{
     hasNextPage: boolean | Lazy<boolean>;
     hasPreviousPage: boolean | Lazy<boolean>;
     startCursor: string | null;
     endCursor: string | null;
-  };
+  }>;
 }
 
 function once<T>(work: () => Promise<T>): Lazy<T> {
@@ -70,8 +70,8 @@ export interface KeysetPage<R extends KeyedRow & { id: string }, T> {
   /** The list's order is descending key order (claims, sources) or ascending (actors). */
   descending: boolean;
   window: Window;
-  /** The rows the window's query returned, in reading order. */
-  rows: R[];
+  /** Reads the rows of the window's query, in reading order (once, when edges or pageInfo is asked for). */
+  rows: () => Promise<R[]>;
   /** The cursor the page was opened from, decoded, for an empty page's far-side probe. */
   cursorKey: string | null;
   load: (ids: string[]) => Promise<(T | Error | null)[]>;
@@ -81,30 +81,35 @@ export interface KeysetPage<R extends KeyedRow & { id: string }, T> {
 }
 
 /** A connection from one keyset page: the window's rows, their nodes, lazy counts and flags. */
-export async function keysetConnection<R extends KeyedRow & { id: string }, T>(
-  p: KeysetPage<R, T>,
-): Promise<Connection<T>> {
-  const page = slice(p.window, p.rows);
-  // See present(): a failed load is an error at the field's path, never a shorter page.
-  const nodes = presentAt(await p.load(page.rows.map((r) => r.id)));
-  const edges = nodes.flatMap((node, i) =>
-    node ? [{ cursor: encodeCursor(p.list, page.rows[i]!.key), node }] : [],
-  );
+export function keysetConnection<R extends KeyedRow & { id: string }, T>(p: KeysetPage<R, T>): Connection<T> {
+  const page = once(async () => slice(p.window, await p.rows()));
+  const edges = once(async () => {
+    const { rows } = await page();
+    // See present(): a failed load is an error at the field's path, never a shorter page.
+    const nodes = presentAt(await p.load(rows.map((r) => r.id)));
+    return nodes.flatMap((node, i) => (node ? [{ cursor: encodeCursor(p.list, rows[i]!.key), node }] : []));
+  });
   const count = once(p.count);
-  const opposite = oppositeWindow(p.window, page, p.descending, p.cursorKey);
-  const beyond: boolean | Lazy<boolean> = opposite
-    ? once(async () => (await p.read(opposite)).length > 0)
-    : false;
+  const pageInfo = once(async () => {
+    const read = await page();
+    const opposite = oppositeWindow(p.window, read, p.descending, p.cursorKey);
+    const beyond: boolean | Lazy<boolean> = opposite
+      ? once(async () => (await p.read(opposite)).length > 0)
+      : false;
+    // The cursors are the edges' (a node gone since its key was read has no edge, nor a cursor).
+    const shown = await edges();
+    return {
+      hasNextPage: p.window.backward ? beyond : read.more,
+      hasPreviousPage: p.window.backward ? read.more : beyond,
+      startCursor: shown[0]?.cursor ?? null,
+      endCursor: shown[shown.length - 1]?.cursor ?? null,
+    };
+  });
   return {
     totalCount: async () => (await count()).count,
     totalCountIsExact: async () => (await count()).exact,
     edges,
-    pageInfo: {
-      hasNextPage: p.window.backward ? beyond : page.more,
-      hasPreviousPage: p.window.backward ? page.more : beyond,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    pageInfo,
   };
 }
 
@@ -117,7 +122,7 @@ const WHOLE = { lo: '', hi: '\uFFFF\uFFFF' };
 type IdRow = KeyedRow & { id: string };
 
 /** A page of a list with one named page query (and its @backward variant) and a count query. */
-export async function simpleConnection(
+export function simpleConnection(
   ctx: Context,
   list: ListName,
   descending: boolean,
@@ -140,7 +145,7 @@ export async function simpleConnection(
     list,
     descending,
     window,
-    rows: await read(window),
+    rows: () => read(window),
     cursorKey: leadingCursorKey(list, args, window),
     load,
     count: async () => {

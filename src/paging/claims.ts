@@ -61,10 +61,23 @@ export function claimRange(f: ClaimListFilter, order: ClaimOrder): KeyRange {
 export interface KeyRow {
   id: string;
   key: string;
+  /** The claim's row (claims/by-ids' shape), when the page was read `withRows`. */
+  claim?: Row;
 }
 
-function variant(name: string, w: Window): string {
-  return w.backward ? `${name}@backward` : name;
+/**
+ * The named query for a window: read backward for `last` / `before`, and with each claim's row
+ * (`@rows`, src/db/queries.ts) when the page's claims will be shown, so a page is one statement.
+ */
+function variant(name: string, backward: boolean, withRows: boolean): string {
+  return `${name}${backward ? '@backward' : ''}${withRows ? '@rows' : ''}`;
+}
+
+/** A page query's row as a KeyRow: the claim columns, if any, kept apart from the paging ones. */
+function keyRow(r: Row, withRows: boolean): KeyRow {
+  if (!withRows) return { id: r.id as string, key: r.key as string };
+  const { key, actor: _actor, ...claim } = r;
+  return { id: r.id as string, key: key as string, claim };
 }
 
 /** Parameters every path's query declares (a path ignores the filters it does not apply). */
@@ -86,14 +99,15 @@ export async function readClaimWindow(
   path: Exclude<ClaimPath, 'by-claimant' | 'by-target'>,
   f: ClaimListFilter,
   w: Window,
+  withRows = false,
 ): Promise<KeyRow[]> {
-  const rows = await executor.read(variant(`claims/page-${path}`, w), {
+  const rows = await executor.read(variant(`claims/page-${path}`, w.backward, withRows), {
     ...filterParams(f),
     lo: w.lo,
     hi: w.hi,
     limit: w.limit,
   });
-  return rows as unknown as KeyRow[];
+  return rows.map((r) => keyRow(r, withRows));
 }
 
 /** One actor's page request, for the batched actor paths. */
@@ -114,6 +128,7 @@ export async function readActorWindows(
   backward: boolean,
   limit: number,
   windows: ActorWindow[],
+  withRows = false,
 ): Promise<Map<string, KeyRow[]>> {
   const name = relation === 'CLAIMED_BY' ? 'claims/page-by-claimant' : 'claims/page-by-target';
   const pages = windows.map((w, i) => ({
@@ -121,15 +136,15 @@ export async function readActorWindows(
     lo: `${w.actor}|${w.window.lo}`,
     hi: `${w.actor}|${w.window.hi}`,
   }));
-  const rows = await executor.read(backward ? `${name}@backward` : name, {
+  const rows = await executor.read(variant(name, backward, withRows), {
     ...filterParams(f),
     pages,
     limit,
   });
   const out = new Map<string, KeyRow[]>();
-  for (const r of rows as Row[]) {
+  for (const r of rows) {
     const list = out.get(r.actor as string) ?? [];
-    list.push({ id: r.id as string, key: r.key as string });
+    list.push(keyRow(r, withRows));
     out.set(r.actor as string, list);
   }
   return new Map(windows.map((w, i) => [`${i}`, out.get(String(i)) ?? []]));

@@ -65,6 +65,20 @@ describe('EXPLAIN plans every named query', () => {
   });
 });
 
+describe('the claim page queries with their rows (@rows), either way', () => {
+  // What the API runs for a page whose edges are selected: the page query wrapped with the claim
+  // projection (src/db/queries.ts). Each row's claim is one seek of the id index, whatever the page.
+  const pages = names.filter((n) => /^claims\/page-/.test(n));
+  it.each(pages.flatMap((n) => [`${n}@rows`, `${n}@backward@rows`]))('%s', async (name) => {
+    const ops = planOperators(await executor.explain(name));
+    expect(ops.map((o) => o.operator)).not.toContain('Eager');
+    expect(ops.filter((o) => /Scan/.test(o.operator)).map((o) => `${o.operator} ${o.details}`)).toEqual([]);
+    expect(
+      ops.some((o) => o.operator.startsWith('NodeUniqueIndexSeek') && /:Claim\(id\)/.test(o.details)),
+    ).toBe(true);
+  });
+});
+
 describe('the bulk import statements stream', () => {
   // Each is one index seek per row and a CREATE: an Eager operator would hold the whole batch
   // in memory (what made the old single statement slow), a scan would read the whole graph.

@@ -14,22 +14,27 @@ let app: TestApp;
 beforeAll(async () => ({ executor, app } = await openSeededApp()));
 afterAll(() => closeApp(app, executor));
 
-async function sent<T>(query: string): Promise<{ statements: number; data: T }> {
+async function sent<T>(query: string): Promise<{ statements: number; data: T; names: string[] }> {
   const before = executor.queriesSent;
+  const counts = new Map([...executor.statementTimes].map(([k, v]) => [k, v.count]));
   const { body } = await app.gql<T>(query);
   expect(body.errors).toBeUndefined();
-  return { statements: executor.queriesSent - before, data: body.data! };
+  // Which statements ran, so a failed count says which one was extra.
+  const names = [...executor.statementTimes].flatMap(([k, v]) =>
+    Array<string>(v.count - (counts.get(k) ?? 0)).fill(k),
+  );
+  return { statements: executor.queriesSent - before, data: body.data!, names };
 }
 
 type Edge = { node: { id: string; claimant: { name: string }; evidence: { source: { url: string } }[] } };
 
-it('an actor by alias with a page of its claims, their claimants and sources: three statements', async () => {
+it('an actor by alias with a page of its claims, their claimants and sources: two statements', async () => {
   const { statements, data } = await sent<{
     actor: { id: string; name: string; claimsAbout: { edges: Edge[] } };
   }>(`{ actor(ref: "ttp") { id name claimsAbout(first: 5) { edges { node { id
         claimant { name } targets { name } evidence { exact source { url } } } } } } }`);
-  // The actor (by its ref), the page of claim ids, the claims with their actors.
-  expect(statements).toBe(3);
+  // The actor (by its ref), then the page with its claims and their actors (claims/page-…@rows).
+  expect(statements).toBe(2);
   expect(data.actor.id).toBe('ttp');
   expect(data.actor.claimsAbout.edges.length).toBeGreaterThan(0);
   for (const { node } of data.actor.claimsAbout.edges) {
@@ -37,6 +42,68 @@ it('an actor by alias with a page of its claims, their claimants and sources: th
     expect(node.evidence.length).toBeGreaterThan(0);
     for (const x of node.evidence) expect(x.source.url).toMatch(/^https?:\/\//);
   }
+});
+
+// Everything a claim's own row answers (related claims and events are other nodes, read by their loaders).
+const PAGE_FIELDS = `id kind content status statedOn anchoring claimant { id name } voice { id } targets { id name }
+  figures { value unit measure } evidence { exact prefix suffix start end state source { url } }
+  origin verification confidence retraction { reason }`;
+
+it('a page of claims with what a row shows is one statement, at any page size and either way', async () => {
+  type Page = {
+    claims: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { endCursor: string } };
+  };
+  const forward = await sent<Page>(
+    `{ claims(first: 12) { edges { cursor node { ${PAGE_FIELDS} } } pageInfo { endCursor } } }`,
+  );
+  expect(forward.names).toEqual(['claims/page-all@rows']);
+  expect(forward.statements).toBe(1);
+  expect(forward.data.claims.edges).toHaveLength(12);
+  const one = await sent<Page>(`{ claims(first: 1) { edges { node { ${PAGE_FIELDS} } } } }`);
+  expect(one.statements).toBe(1);
+  // Read backward from the end of the first page: the page query's @backward@rows variant.
+  const end = forward.data.claims.edges[11]!.cursor;
+  const backward = await sent<Page>(
+    `{ claims(last: 11, before: "${end}") { edges { node { ${PAGE_FIELDS} } } } }`,
+  );
+  expect(backward.statements).toBe(1);
+  expect(backward.data.claims.edges.map((e) => e.node)).toEqual(
+    forward.data.claims.edges.slice(0, 11).map((e) => e.node),
+  );
+  // The rows a page brings are the rows the claim loader reads: each claim equals Query.claim's.
+  const ids = forward.data.claims.edges.map((e) => e.node.id);
+  const single = await sent<{ [k: string]: { id: string } }>(
+    `{ ${ids.map((id, i) => `c${i}: claim(id: "${id}") { ${PAGE_FIELDS} }`).join(' ')} }`,
+  );
+  expect(ids.map((_, i) => single.data[`c${i}`])).toEqual(forward.data.claims.edges.map((e) => e.node));
+});
+
+it('every actor’s page of a list of actors, with the claims, in one statement', async () => {
+  type Data = {
+    actors: {
+      edges: {
+        node: { id: string; claimsMade: { edges: { node: { id: string; claimant: { id: string } } }[] } };
+      }[];
+    };
+  };
+  const { statements, data } = await sent<Data>(
+    `{ actors(first: 10) { edges { node { id claimsMade(first: 3) { edges { node { id claimant { id } evidence { exact } } } } } } } }`,
+  );
+  // The actors' page, their actor rows, and one statement for every actor's claims with their rows.
+  expect(statements).toBe(3);
+  const made = data.actors.edges.flatMap((e) =>
+    e.node.claimsMade.edges.map((c) => [e.node.id, c.node.claimant.id]),
+  );
+  expect(made.length).toBeGreaterThan(3);
+  for (const [actor, claimant] of made) expect(claimant).toBe(actor);
+});
+
+it('a count alone reads no page: the count is the only statement', async () => {
+  const { names, data } = await sent<{ claims: { totalCount: number } }>(
+    `{ claims(filter: { kind: DENIAL }) { totalCount } }`,
+  );
+  expect(names).toEqual(['claims/page-by-kind@count']);
+  expect(data.claims.totalCount).toBeGreaterThan(0);
 });
 
 it('reads a source only when more than its URL is asked for, and then answers the same URL', async () => {

@@ -12,40 +12,5 @@ MATCH (root:Claim {id: id})
 UNWIND CASE WHEN $related THEN [root] + COLLECT { MATCH (root)-[:DENIES]-(n:Claim) RETURN n LIMIT 200 }
             ELSE [root] END AS c
 WITH DISTINCT c
-RETURN c.id AS id, c.kind AS kind, c.content AS content, c.cue AS cue, c.quote AS quote,
-       c.statedOn AS statedOn, c.statedOnText AS statedOnText,
-       // Stored and kept by every write (src/writes/status.ts, fragments/claim-status).
-       c.status AS status,
-       // @include claim-anchoring
-       AS anchoring,
-       CASE WHEN c.retractedAt IS NULL THEN null
-            ELSE {reason: c.retractedReason, at: c.retractedAt, by: c.retractedBy} END AS retraction,
-       COLLECT { MATCH (c)-[:CLAIMED_BY]->(x:Actor) RETURN x.id }[0] AS claimant,
-       COLLECT { MATCH (c)-[:VOICED_BY]->(x:Actor) RETURN x.id }[0] AS voice,
-       COLLECT { MATCH (c)-[:TARGETS]->(t:Actor) RETURN t.id ORDER BY t.name } AS targets,
-       COLLECT { MATCH (c)-[:ABOUT]->(e:Event) RETURN e.id ORDER BY e.startDate, e.id } AS about,
-       COLLECT {
-         MATCH (c)-[:CLAIMED_BY|VOICED_BY|TARGETS]->(a:Actor)
-         WITH DISTINCT a
-         RETURN
-           // @include actor-row
-       } AS actors,
-       COLLECT {
-         MATCH (c)-[:HAS_FIGURE]->(f:Figure)
-         RETURN {value: f.value, unit: f.unit, measure: f.measure} ORDER BY f.position
-       } AS figures,
-       COLLECT {
-         MATCH (c)-[:EVIDENCED_BY]->(x:Excerpt)-[:IN_SOURCE]->(s:Source)
-         RETURN {id: x.id, exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end,
-                 sourceUrl: s.url, state: coalesce(x.state, 'ANCHORED')} ORDER BY x.position
-       } AS evidence,
-       COLLECT { MATCH (c)-[:DENIES]->(d:Claim) RETURN d.id ORDER BY d.id } AS denies,
-       COLLECT {
-         MATCH (c)<-[:DENIES]-(d:Claim) WHERE coalesce(d.verification, 'VERIFIED') = 'VERIFIED'
-         RETURN d.id ORDER BY d.id
-       } AS deniedBy,
-       c.idempotencyKey AS idempotencyKey,
-       coalesce(c.origin, 'CURATED') AS origin, coalesce(c.verification, 'VERIFIED') AS verification,
-       c.confidence AS confidence, c.extractor AS extractor,
-       CASE WHEN c.reviewedAt IS NULL THEN null
-            ELSE {verification: c.verification, by: c.reviewedBy, at: c.reviewedAt, reason: c.rejectedReason} END AS review
+RETURN c.id AS id,
+       // @include claim-row

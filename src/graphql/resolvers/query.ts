@@ -55,6 +55,7 @@ export const Query = {
     _: unknown,
     { filter, orderBy, ...args }: PageArgs & { filter?: ClaimFilter | null; orderBy?: string | null },
     ctx: Context,
+    info: GraphQLResolveInfo,
   ) => {
     const f = filter ?? {};
     // An unknown actor in a filter is an error, not an empty page: a typo must not look like "no claims".
@@ -76,6 +77,7 @@ export const Query = {
       },
       orderBy === 'CONFIDENCE_DESC' ? 'CONFIDENCE_DESC' : 'STATED_DESC',
       args,
+      selectsAny(info, ['edges']),
     );
   },
 

@@ -3,7 +3,7 @@ import type { Row } from '../../db/executor';
 import type { Context } from '../context';
 import { actorClaimsConnection } from '../claim-lists';
 import { present, presentAt, type PageArgs } from '../pagination';
-import { keyOnlyOr } from '../selection';
+import { keyOnlyOr, selectsAny } from '../selection';
 
 /**
  * Field resolvers for the object types. Parents are rows from the by-ids queries, which already
@@ -17,10 +17,10 @@ export const Actor = {
     const targets = presentAt(await ctx.loaders.actor.loadMany(roles.map((r) => r.of as string)));
     return roles.map((r, i) => ({ ...r, of: targets[i] })).filter((r) => r.of);
   },
-  claimsMade: (actor: Row, args: PageArgs, ctx: Context) =>
-    actorClaimsConnection(ctx, 'CLAIMED_BY', String(actor.id), args),
-  claimsAbout: (actor: Row, args: PageArgs, ctx: Context) =>
-    actorClaimsConnection(ctx, 'TARGETS', String(actor.id), args),
+  claimsMade: (actor: Row, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) =>
+    actorClaimsConnection(ctx, 'CLAIMED_BY', String(actor.id), args, selectsAny(info, ['edges'])),
+  claimsAbout: (actor: Row, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) =>
+    actorClaimsConnection(ctx, 'TARGETS', String(actor.id), args, selectsAny(info, ['edges'])),
   resolvedTo: (actor: Row, _: unknown, ctx: Context) =>
     actor.resolvedTo ? ctx.loaders.actor.load(actor.resolvedTo as string) : null,
 };
