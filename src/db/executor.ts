@@ -26,7 +26,7 @@ import {
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { Availability } from './availability';
-import { migrations, query } from './queries';
+import { migrations, query, withReplan, type Replan } from './queries';
 
 /**
  * The executor is the only module that talks to the Neo4j driver. Everything else hands it a
@@ -438,10 +438,9 @@ export class Executor {
    * database hits over its plan, and its operators. Plans are checked by tests with this (a page's
    * db hits must not grow with the graph), never by timings.
    *
-   * `replan` is Cypher's own option: 'force' plans afresh from the statistics of now, 'skip' runs
-   * the plan cached earlier even where the planner would think it stale. A test plans on a small
-   * graph and then runs that same plan on a large one ('skip'), which is what a server does when
-   * its graph grows faster than its plan cache is refreshed.
+   * `replan` is Cypher's own option (src/db/queries.ts withReplan, which the `@fresh` variant uses
+   * too): a test plans on a small graph and then runs that same plan on a large one ('skip'), which
+   * is what a server does when its graph grows faster than its plan cache is refreshed.
    *
    * `rollback` profiles a write statement instead, in a WRITE transaction that is rolled back:
    * it runs for real (a PROFILE does) and then writes nothing.
@@ -449,13 +448,12 @@ export class Executor {
   async profile(
     name: string,
     params: Record<string, unknown> = {},
-    opts: { replan?: 'force' | 'skip'; rollback?: boolean } = {},
+    opts: { replan?: Replan; rollback?: boolean } = {},
   ): Promise<QueryProfile> {
     const session = this.session(opts.rollback ? 'WRITE' : 'READ');
-    const prefix = opts.replan ? `CYPHER replan=${opts.replan} ` : '';
     try {
       this.queriesSent += 1;
-      const text = `${prefix}PROFILE ${query(name)}`;
+      const text = withReplan(`PROFILE ${query(name)}`, opts.replan);
       let result;
       if (opts.rollback) {
         const tx = session.beginTransaction(this.txConfig(name));

@@ -62,13 +62,25 @@ export function query(name: string): string {
   // Planned anew from the statistics of now, not taken from the plan cache: for a statement that
   // runs rarely over many rows (a bulk import's batch), whose cached plan may have been made on
   // an empty graph, when every label's count was 0 and every scan looked free.
-  if (fresh) return `CYPHER replan=force\n${query(fresh[1]!)}`;
+  if (fresh) return withReplan(query(fresh[1]!), 'force');
   const bounded = /^(.+)@(\d{1,2})$/.exec(name);
   const text = allQueries().get(bounded ? bounded[1]! : name);
   if (text === undefined) throw new Error(`no named query "${name}" in cypher/queries`);
   if (!bounded) return text;
   if (!text.includes('{{bound}}')) throw new Error(`named query "${bounded[1]}" takes no bound`);
   return text.replaceAll('{{bound}}', bounded[2]!);
+}
+
+/**
+ * Cypher's replan option, the one way the code asks for a plan other than the cached one: 'force'
+ * plans afresh from the statistics of now (the `@fresh` variant; tests' fresh plans), 'skip' runs
+ * the plan cached earlier even where the planner would think it stale (tests that run a plan made
+ * on a small graph on a large one, as a server does when its graph outgrows its plan cache).
+ */
+export type Replan = 'force' | 'skip';
+
+export function withReplan(text: string, replan: Replan | undefined): string {
+  return replan ? `CYPHER replan=${replan}\n${text}` : text;
 }
 
 /**

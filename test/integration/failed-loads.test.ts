@@ -44,7 +44,7 @@ beforeAll(async () => {
   expect(recorded.body.errors).toBeUndefined();
   denial = recorded.body.data!.recordClaim.id;
   // The denial disputes the broken claim, so the disputes list has to load it too.
-  await executor.write((tx) => tx.run('fixtures/unrepresentable-review-time', { id: BROKEN }));
+  await executor.write((tx) => tx.run('test/unrepresentable-review-time', { id: BROKEN }));
 });
 afterAll(() => closeApp(app, executor));
 
@@ -67,12 +67,13 @@ describe('a failed batch surfaces as an error at its path', () => {
     expect(JSON.stringify(body)).not.toMatch(/Invalid time|RangeError|Cypher|Neo4j/i); // masked outside development
   });
 
-  it('a connection: an error at claims, not a shorter page', async () => {
+  it('a connection: an error at claims.edges, not a shorter page', async () => {
     const { body } = await app.gql<{ claims: unknown }>(
       '{ claims(filter: { kind: FIGURE }) { totalCount edges { node { id } } } }',
     );
+    // edges is non-null, so its error nulls the whole connection: no page, no count beside it.
     expect(body.data?.claims ?? null).toBeNull();
-    expect(body.errors![0]!.path).toEqual(['claims']);
+    expect(body.errors![0]!.path).toEqual(['claims', 'edges']);
   });
 
   it('Dispute lists: an error at disputes, never a dispute without its denials', async () => {

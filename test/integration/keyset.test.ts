@@ -440,7 +440,7 @@ describe('migration 0007', () => {
   it('keys the claims, links, actors and sources of a store written before it', async () => {
     await freshDatabase(executor);
     await grow(0, 300);
-    await executor.write((tx) => tx.run('fixtures/drop-page-keys'));
+    await executor.write((tx) => tx.run('test/drop-page-keys'));
     type R = {
       claims: { totalCount: number; edges: { node: { id: string; statedOn: string | null } }[] };
       oldest: { edges: { node: { statedOn: string | null } }[] };

@@ -65,6 +65,49 @@ describe('EXPLAIN plans every named query', () => {
   });
 });
 
+describe('a lookup by a unique key is a seek of its constraint’s index, however the plan was made', () => {
+  // The plans here are made on an empty store, whose statistics make any scan look free; a plan
+  // cached then would still be run at a million claims. Every `MATCH (v:Label {key: value})` on a
+  // key with a uniqueness constraint must therefore be planned as that constraint's index seek.
+  const lookups = names.flatMap((name) =>
+    [
+      ...allQueries()
+        .get(name)!
+        .matchAll(/^\s*MATCH \((\w+):(\w+) \{(\w+): \w+\}\)/gm),
+    ].map((m) => ({
+      name,
+      variable: m[1]!,
+      label: m[2]!,
+      key: m[3]!,
+    })),
+  );
+  let unique: Set<string>;
+  beforeAll(async () => {
+    const rows = await executor.read('test/unique-keys');
+    unique = new Set(rows.map((r) => `${r.label as string}.${r.key as string}`));
+  });
+  it('finds the lookups', () => {
+    expect(lookups.length).toBeGreaterThan(20);
+  });
+  it.each(lookups.map((l) => [`${l.name}: (${l.variable}:${l.label} {${l.key}})`, l] as const))(
+    '%s',
+    async (_title, l) => {
+      if (!unique.has(`${l.label}.${l.key}`)) return; // no constraint: nothing to seek by
+      const text = allQueries().get(l.name)!;
+      const plan = await executor.explain(text.includes('{{bound}}') ? `${l.name}@4` : l.name);
+      const seeks = planOperators(plan).filter(
+        (o) =>
+          o.operator.startsWith('NodeUniqueIndexSeek') &&
+          new RegExp(`\\b${l.variable}:${l.label}\\(${l.key}\\)`).test(o.details),
+      );
+      expect({ lookup: `${l.variable}:${l.label}(${l.key})`, seeks: seeks.length > 0 }).toEqual({
+        lookup: `${l.variable}:${l.label}(${l.key})`,
+        seeks: true,
+      });
+    },
+  );
+});
+
 describe('the claim page queries with their rows (@rows), either way', () => {
   // What the API runs for a page whose edges are selected: the page query wrapped with the claim
   // projection (src/db/queries.ts). Each row's claim is one seek of the id index, whatever the page.
