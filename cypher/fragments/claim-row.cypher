@@ -2,38 +2,43 @@
 // reads), without `id`: included after `RETURN c.id AS id,` by claims/by-ids, and by the `@rows`
 // variant of the page queries (src/db/queries.ts), whose page rows already carry the id. One
 // projection for both, so a page's claims and a loaded claim are the same row.
+// `parts` (null: all) names the costly columns to compute; one left out is null, never an empty
+// list, so a resolver can tell "not read" from "none" and load the whole claim. A page reads only
+// the parts its selection shows: each is a subquery per claim, and together they cost three times
+// the rest of the row (measured on the benchmark graph); inside CASE they are not run at all.
 c.kind AS kind, c.content AS content, c.cue AS cue, c.quote AS quote,
 c.statedOn AS statedOn, c.statedOnText AS statedOnText,
 // Stored and kept by every write (src/writes/status.ts, fragments/claim-status).
 c.status AS status,
-// @include claim-anchoring
-AS anchoring,
+CASE WHEN parts IS NULL OR 'anchoring' IN parts THEN
+  // @include claim-anchoring
+END AS anchoring,
 CASE WHEN c.retractedAt IS NULL THEN null
      ELSE {reason: c.retractedReason, at: c.retractedAt, by: c.retractedBy} END AS retraction,
 COLLECT { MATCH (c)-[:CLAIMED_BY]->(x:Actor) RETURN x.id }[0] AS claimant,
 COLLECT { MATCH (c)-[:VOICED_BY]->(x:Actor) RETURN x.id }[0] AS voice,
 COLLECT { MATCH (c)-[:TARGETS]->(t:Actor) RETURN t.id ORDER BY t.name } AS targets,
-COLLECT { MATCH (c)-[:ABOUT]->(e:Event) RETURN e.id ORDER BY e.startDate, e.id } AS about,
-COLLECT {
+CASE WHEN parts IS NULL OR 'about' IN parts THEN COLLECT { MATCH (c)-[:ABOUT]->(e:Event) RETURN e.id ORDER BY e.startDate, e.id } END AS about,
+CASE WHEN parts IS NULL OR 'actors' IN parts THEN COLLECT {
   MATCH (c)-[:CLAIMED_BY|VOICED_BY|TARGETS]->(a:Actor)
   WITH DISTINCT a
   RETURN
     // @include actor-row
-} AS actors,
-COLLECT {
+} END AS actors,
+CASE WHEN parts IS NULL OR 'figures' IN parts THEN COLLECT {
   MATCH (c)-[:HAS_FIGURE]->(f:Figure)
   RETURN {value: f.value, unit: f.unit, measure: f.measure} ORDER BY f.position
-} AS figures,
-COLLECT {
+} END AS figures,
+CASE WHEN parts IS NULL OR 'evidence' IN parts THEN COLLECT {
   MATCH (c)-[:EVIDENCED_BY]->(x:Excerpt)-[:IN_SOURCE]->(s:Source)
   RETURN {id: x.id, exact: x.exact, prefix: x.prefix, suffix: x.suffix, start: x.start, end: x.end,
           sourceUrl: s.url, state: coalesce(x.state, 'ANCHORED')} ORDER BY x.position
-} AS evidence,
-COLLECT { MATCH (c)-[:DENIES]->(d:Claim) RETURN d.id ORDER BY d.id } AS denies,
-COLLECT {
+} END AS evidence,
+CASE WHEN parts IS NULL OR 'denies' IN parts THEN COLLECT { MATCH (c)-[:DENIES]->(d:Claim) RETURN d.id ORDER BY d.id } END AS denies,
+CASE WHEN parts IS NULL OR 'deniedBy' IN parts THEN COLLECT {
   MATCH (c)<-[:DENIES]-(d:Claim) WHERE coalesce(d.verification, 'VERIFIED') = 'VERIFIED'
   RETURN d.id ORDER BY d.id
-} AS deniedBy,
+} END AS deniedBy,
 c.idempotencyKey AS idempotencyKey,
 coalesce(c.origin, 'CURATED') AS origin, coalesce(c.verification, 'VERIFIED') AS verification,
 c.confidence AS confidence, c.extractor AS extractor,

@@ -117,7 +117,8 @@ function countVariant(name: string): string {
 /**
  * "claims/page-x@rows" (also after @backward: "claims/page-x@backward@rows"): a claim page query
  * that returns, beside each page row's `id` and `key` (and `actor` on the per-actor paths), the
- * claim's columns as the claim loader holds them (fragments/claim-row), in the same statement. A
+ * claim's columns as the claim loader holds them (fragments/claim-row; only the `$parts` the page
+ * shows), in the same statement. A
  * page is then one round trip rather than two (the ids, then claims/by-ids for them): the
  * statement's fixed cost (a Bolt turn, a plan lookup) was most of a page's time at any size.
  * The page's rows keep their order: each is projected by a subquery applied to it in turn.
@@ -132,6 +133,8 @@ function rowsVariant(pageText: string): string {
     // The hint keeps the lookup a seek of the id constraint's index whatever the statistics the
     // plan was made from (a plan cached on an empty graph must not scan claims at a million).
     '  MATCH (c:Claim {id: id}) USING INDEX SEEK c:Claim(id)',
+    // $parts: the costly columns the page's selection shows (fragments/claim-row), null for all.
+    '  WITH c, $parts AS parts',
     '  RETURN',
     expandIncludes('  // @include claim-row'),
     '}',

@@ -1,6 +1,8 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Row } from '../db/executor';
 import {
   claimList,
+  claimParts,
   claimPath,
   claimRange,
   countClaims,
@@ -10,11 +12,13 @@ import {
   type ClaimListFilter,
   type ClaimOrder,
   type KeyRow,
+  type Parts,
 } from '../paging/claims';
 import { leadingCursorKey, pageWindow, type PageArgs, type Window } from '../paging/keyset';
 import type { Context } from './context';
 import type { ActorPageKey } from './loaders';
-import { primeClaims, VERIFIED_ONLY } from './loaders';
+import { primeActors, VERIFIED_ONLY } from './loaders';
+import { selectedAt } from './selection';
 import { keysetConnection } from './pagination';
 
 /**
@@ -25,27 +29,58 @@ import { keysetConnection } from './pagination';
 
 type Relation = 'CLAIMED_BY' | 'TARGETS';
 
+/** What a claim connection's page reads of each claim: the parts its edges' nodes show, or none. */
+export function pageParts(info: GraphQLResolveInfo): Parts {
+  const edge = selectedAt(info, ['edges']);
+  if (!edge.has('node')) return null;
+  return claimParts(selectedAt(info, ['edges', 'node']));
+}
+
+/**
+ * A costly part of a claim's row (fragments/claim-row): a page's row holds only the parts its
+ * selection showed and null for the others (a part itself is never null), so a field asked for
+ * where the page did not expect it, through a fragment on an interface for instance, loads the
+ * whole claim (batched) rather than answering "none".
+ */
+export async function claimPart(ctx: Context, claim: Row, name: string): Promise<unknown> {
+  const value = claim[name];
+  if (value !== null && value !== undefined) return value;
+  return ((await ctx.loaders.claim.load(claim.id as string)) ?? {})[name] ?? null;
+}
+
 function actorPage(
   ctx: Context,
   relation: Relation,
   actor: string,
   w: Window,
-  withRows = false,
+  parts: Parts = null,
 ): Promise<KeyRow[]> {
-  const key: ActorPageKey = [relation, w.backward, w.limit, actor, w.lo, w.hi, withRows];
+  const key: ActorPageKey = [relation, w.backward, w.limit, actor, w.lo, w.hi, parts];
   return ctx.loaders.actorPages.load(JSON.stringify(key));
 }
 
 /**
- * A page read with its claims' rows: they go into the request's claim loader (and their actors
- * into the actor loader), so the connection's nodes and their claimants cost no further statement.
+ * The nodes of a page read with its claims' rows: those rows, so the page is one statement (the
+ * actors they carry go into the actor loader, so claimant and targets cost none either). The rows
+ * hold only the parts the page shows, so they stay out of the claim loader: another field of the
+ * request that loads one of these claims reads it whole. A claim with no row is loaded.
  */
-function primed(ctx: Context, rows: KeyRow[]): KeyRow[] {
-  primeClaims(
-    ctx.loaders,
-    rows.flatMap((r) => (r.claim ? [r.claim] : [])),
-  );
-  return rows;
+function pageNodes(ctx: Context, read: () => Promise<KeyRow[]>) {
+  let byId = new Map<string, Row>();
+  return {
+    rows: async () => {
+      const rows = await read();
+      byId = new Map(rows.flatMap((r) => (r.claim ? [[r.id, r.claim] as const] : [])));
+      primeActors(ctx.loaders.actor, [...byId.values()]);
+      return rows;
+    },
+    load: async (ids: string[]) => {
+      const missing = ids.filter((id) => !byId.has(id));
+      const loaded = new Map<string, Row | Error | null>();
+      (await ctx.loaders.claim.loadMany(missing)).forEach((r, i) => loaded.set(missing[i]!, r));
+      return ids.map((id) => byId.get(id) ?? loaded.get(id) ?? null);
+    },
+  };
 }
 
 async function actorCount(ctx: Context, relation: Relation, actor: string) {
@@ -54,39 +89,41 @@ async function actorCount(ctx: Context, relation: Relation, actor: string) {
 }
 
 /**
- * Query.claims: the filter's access path, one page of it, and lazy counts. `withRows` when the
- * client selects the page's edges: the page query then brings the claims along (one statement).
+ * Query.claims: the filter's access path, one page of it, and lazy counts. `parts` when the
+ * client selects the page's edges: the page query then brings the claims along (one statement),
+ * with the costly parts of their rows the selection shows (src/paging/claims.ts claimParts).
  */
 export async function claimsConnection(
   ctx: Context,
   f: ClaimListFilter,
   order: ClaimOrder,
   args: PageArgs,
-  withRows = false,
+  parts: Parts = null,
 ) {
   const list = claimList(order);
   const window = pageWindow(list, args, claimRange(f, order), true, `${f.verification}|`);
   const path = claimPath(f, order);
   // A page of one actor's claims with other filters than the loader's default reads its own query.
-  const readActor = async (relation: Relation, actor: string, w: Window, rows: boolean) =>
+  const readActor = async (relation: Relation, actor: string, w: Window, rows: Parts) =>
     (
       await readActorWindows(ctx.executor, relation, f, w.backward, w.limit, [{ actor, window: w }], rows)
     ).get('0') ?? [];
   // The far-side probe (`read`) only asks whether a row exists: no claim rows for it.
-  const read = (w: Window, rows = false): Promise<KeyRow[]> =>
+  const read = (w: Window, rows: Parts = null): Promise<KeyRow[]> =>
     path === 'by-claimant'
       ? readActor('CLAIMED_BY', f.claimant!, w, rows)
       : path === 'by-target'
         ? readActor('TARGETS', f.target!, w, rows)
         : readClaimWindow(ctx.executor, path, f, w, rows);
   const only = actorOnly(f);
+  const nodes = pageNodes(ctx, () => read(window, parts));
   return keysetConnection<KeyRow, Row>({
     list,
     descending: true,
     window,
-    rows: async () => primed(ctx, await read(window, withRows)),
+    rows: nodes.rows,
     cursorKey: leadingCursorKey(list, args, window),
-    load: (ids) => ctx.loaders.claim.loadMany(ids),
+    load: nodes.load,
     count: () =>
       only
         ? actorCount(ctx, only, (only === 'CLAIMED_BY' ? f.claimant : f.target)!)
@@ -104,17 +141,18 @@ export async function actorClaimsConnection(
   relation: Relation,
   actor: string,
   args: PageArgs,
-  withRows = false,
+  parts: Parts = null,
 ) {
   const window = pageWindow('claims', args, claimRange(VERIFIED_ONLY, 'STATED_DESC'), true, 'VERIFIED|');
-  const read = (w: Window, rows = false) => actorPage(ctx, relation, actor, w, rows);
+  const read = (w: Window, rows: Parts = null) => actorPage(ctx, relation, actor, w, rows);
+  const nodes = pageNodes(ctx, () => read(window, parts));
   return keysetConnection<KeyRow, Row>({
     list: 'claims',
     descending: true,
     window,
-    rows: async () => primed(ctx, await read(window, withRows)),
+    rows: nodes.rows,
     cursorKey: leadingCursorKey('claims', args, window),
-    load: (ids) => ctx.loaders.claim.loadMany(ids),
+    load: nodes.load,
     count: () => actorCount(ctx, relation, actor),
     read,
   });

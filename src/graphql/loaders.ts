@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Executor, Row } from '../db/executor';
-import { readActorWindows, type ClaimListFilter, type KeyRow } from '../paging/claims';
+import { readActorWindows, type ClaimListFilter, type KeyRow, type Parts } from '../paging/claims';
 import type { Window } from '../paging/keyset';
 
 type Relation = 'CLAIMED_BY' | 'TARGETS';
-/** [relation, backward, limit, actor id, lo, hi, with claim rows] */
-export type ActorPageKey = [Relation, boolean, number, string, string, string, boolean];
+/** [relation, backward, limit, actor id, lo, hi, the claim rows' parts (null: no rows)] */
+export type ActorPageKey = [Relation, boolean, number, string, string, string, Parts];
 
 /** Actor.claimsMade / claimsAbout list an actor's VERIFIED claims, with no other filter. */
 export const VERIFIED_ONLY: ClaimListFilter = {
@@ -48,12 +48,12 @@ export async function claimWithDenials(
  * claimant, voice and targets as the actor loader holds them) into the actor loader, so the
  * claimant / targets resolvers that follow answer from the request's cache, not the database.
  */
-export function primeClaims(loaders: Pick<Loaders, 'claim' | 'actor'>, rows: Row[]): void {
+function primeClaims(loaders: Pick<Loaders, 'claim' | 'actor'>, rows: Row[]): void {
   for (const r of rows) loaders.claim.prime(r.id as string, r);
   primeActors(loaders.actor, rows);
 }
 
-function primeActors(actors: DataLoader<string, Row | null>, claimRows: Row[]): void {
+export function primeActors(actors: DataLoader<string, Row | null>, claimRows: Row[]): void {
   for (const r of claimRows) {
     for (const a of (r.actors as Row[] | undefined) ?? []) actors.prime(a.id as string, a);
   }
@@ -110,8 +110,8 @@ export function createLoaders(executor: Executor) {
     actorPages: new DataLoader<string, KeyRow[]>(async (keys) => {
       const groups = new Map<string, { key: string; actor: string; window: Window }[]>();
       for (const key of keys) {
-        const [relation, backward, limit, actor, lo, hi, withRows] = JSON.parse(key) as ActorPageKey;
-        const group = JSON.stringify([relation, backward, limit, withRows]);
+        const [relation, backward, limit, actor, lo, hi, parts] = JSON.parse(key) as ActorPageKey;
+        const group = JSON.stringify([relation, backward, limit, parts]);
         const window: Window = {
           lo,
           hi,
@@ -125,12 +125,7 @@ export function createLoaders(executor: Executor) {
       }
       const results = new Map<string, KeyRow[]>();
       for (const [group, members] of groups) {
-        const [relation, backward, limit, withRows] = JSON.parse(group) as [
-          Relation,
-          boolean,
-          number,
-          boolean,
-        ];
+        const [relation, backward, limit, parts] = JSON.parse(group) as [Relation, boolean, number, Parts];
         const pages = await readActorWindows(
           executor,
           relation,
@@ -138,7 +133,7 @@ export function createLoaders(executor: Executor) {
           backward,
           limit,
           members,
-          withRows,
+          parts,
         );
         members.forEach((m, i) => results.set(m.key, pages.get(String(i)) ?? []));
       }

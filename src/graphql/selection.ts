@@ -54,3 +54,24 @@ export function keyOnlyOr<T>(
 ): Promise<T | Record<string, unknown>> | Record<string, unknown> {
   return selectsOnly(info, [key]) ? { [key]: value } : load();
 }
+
+/**
+ * The names of the fields selected at `path` below the field being resolved (through inline
+ * fragments and fragment spreads at every level): `selectedAt(info, ['edges', 'node'])` is what a
+ * connection's nodes show, so its page query can read those parts of each node and no others.
+ */
+export function selectedAt(info: GraphQLResolveInfo, path: string[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): void => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet, depth, seen);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        if (seen.has(sel.name.value)) continue;
+        visit(info.fragments[sel.name.value]?.selectionSet, depth, new Set([...seen, sel.name.value]));
+      } else if (depth === path.length) out.add(sel.name.value);
+      else if (sel.name.value === path[depth]) visit(sel.selectionSet, depth + 1, seen);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, 0, new Set());
+  return out;
+}

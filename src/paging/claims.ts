@@ -61,21 +61,39 @@ export function claimRange(f: ClaimListFilter, order: ClaimOrder): KeyRange {
 export interface KeyRow {
   id: string;
   key: string;
-  /** The claim's row (claims/by-ids' shape), when the page was read `withRows`. */
+  /** The claim's row (claims/by-ids' shape, with only the parts read), when read with `parts`. */
   claim?: Row;
+}
+
+/**
+ * The costly columns of a claim's row (fragments/claim-row) a page reads only when its selection
+ * shows them; `null` parts means the page reads no claim rows at all (ids and keys only).
+ */
+export type ClaimPart = 'anchoring' | 'about' | 'actors' | 'figures' | 'evidence' | 'denies' | 'deniedBy';
+export type Parts = ClaimPart[] | null;
+
+/** The parts a claim selection (the field names of edges.node) needs from the row. */
+export function claimParts(fields: Set<string>): ClaimPart[] {
+  const parts: ClaimPart[] = [];
+  for (const p of ['anchoring', 'about', 'figures', 'evidence', 'denies', 'deniedBy'] as const) {
+    if (fields.has(p)) parts.push(p);
+  }
+  // The actors' rows prime the actor loader, so claimant / voice / targets cost no statement.
+  if (fields.has('claimant') || fields.has('voice') || fields.has('targets')) parts.push('actors');
+  return parts;
 }
 
 /**
  * The named query for a window: read backward for `last` / `before`, and with each claim's row
  * (`@rows`, src/db/queries.ts) when the page's claims will be shown, so a page is one statement.
  */
-function variant(name: string, backward: boolean, withRows: boolean): string {
-  return `${name}${backward ? '@backward' : ''}${withRows ? '@rows' : ''}`;
+function variant(name: string, backward: boolean, parts: Parts): string {
+  return `${name}${backward ? '@backward' : ''}${parts ? '@rows' : ''}`;
 }
 
 /** A page query's row as a KeyRow: the claim columns, if any, kept apart from the paging ones. */
-function keyRow(r: Row, withRows: boolean): KeyRow {
-  if (!withRows) return { id: r.id as string, key: r.key as string };
+function keyRow(r: Row, parts: Parts): KeyRow {
+  if (!parts) return { id: r.id as string, key: r.key as string };
   const { key, actor: _actor, ...claim } = r;
   return { id: r.id as string, key: key as string, claim };
 }
@@ -99,15 +117,16 @@ export async function readClaimWindow(
   path: Exclude<ClaimPath, 'by-claimant' | 'by-target'>,
   f: ClaimListFilter,
   w: Window,
-  withRows = false,
+  parts: Parts = null,
 ): Promise<KeyRow[]> {
-  const rows = await executor.read(variant(`claims/page-${path}`, w.backward, withRows), {
+  const rows = await executor.read(variant(`claims/page-${path}`, w.backward, parts), {
     ...filterParams(f),
     lo: w.lo,
     hi: w.hi,
     limit: w.limit,
+    ...(parts ? { parts } : {}),
   });
-  return rows.map((r) => keyRow(r, withRows));
+  return rows.map((r) => keyRow(r, parts));
 }
 
 /** One actor's page request, for the batched actor paths. */
@@ -128,7 +147,7 @@ export async function readActorWindows(
   backward: boolean,
   limit: number,
   windows: ActorWindow[],
-  withRows = false,
+  parts: Parts = null,
 ): Promise<Map<string, KeyRow[]>> {
   const name = relation === 'CLAIMED_BY' ? 'claims/page-by-claimant' : 'claims/page-by-target';
   const pages = windows.map((w, i) => ({
@@ -136,15 +155,16 @@ export async function readActorWindows(
     lo: `${w.actor}|${w.window.lo}`,
     hi: `${w.actor}|${w.window.hi}`,
   }));
-  const rows = await executor.read(variant(name, backward, withRows), {
+  const rows = await executor.read(variant(name, backward, parts), {
     ...filterParams(f),
     pages,
     limit,
+    ...(parts ? { parts } : {}),
   });
   const out = new Map<string, KeyRow[]>();
   for (const r of rows) {
     const list = out.get(r.actor as string) ?? [];
-    list.push(keyRow(r, withRows));
+    list.push(keyRow(r, parts));
     out.set(r.actor as string, list);
   }
   return new Map(windows.map((w, i) => [`${i}`, out.get(String(i)) ?? []]));

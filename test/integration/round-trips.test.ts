@@ -1,4 +1,7 @@
 import type { Executor } from '../../src/db/executor';
+import { claimPart } from '../../src/graphql/claim-lists';
+import type { Context } from '../../src/graphql/context';
+import { createLoaders } from '../../src/graphql/loaders';
 import type { TestApp } from '../support/app';
 import { closeApp, openSeededApp } from '../support/fixtures';
 
@@ -76,6 +79,22 @@ it('a page of claims with what a row shows is one statement, at any page size an
     `{ ${ids.map((id, i) => `c${i}: claim(id: "${id}") { ${PAGE_FIELDS} }`).join(' ')} }`,
   );
   expect(ids.map((_, i) => single.data[`c${i}`])).toEqual(forward.data.claims.edges.map((e) => e.node));
+});
+
+it('a part a page did not read is loaded, never answered as empty', async () => {
+  const { data } = await sent<{ claims: { edges: { node: { id: string } }[] } }>(
+    `{ claims(filter: { kind: DENIAL }, first: 1) { edges { node { id } } } }`,
+  );
+  const id = data.claims.edges[0]!.node.id;
+  const [full] = await executor.read('claims/by-ids', { ids: [id], related: false });
+  expect((full!.denies as string[]).length).toBeGreaterThan(0);
+  // The row as a page that showed none of its parts holds it (fragments/claim-row: null = not read).
+  const lean = { ...full!, denies: null, evidence: null, anchoring: null, figures: null };
+  const ctx = { executor, loaders: createLoaders(executor) } as unknown as Context;
+  expect(await claimPart(ctx, lean, 'denies')).toEqual(full!.denies);
+  expect(await claimPart(ctx, lean, 'evidence')).toEqual(full!.evidence);
+  expect(await claimPart(ctx, lean, 'anchoring')).toBe(full!.anchoring);
+  expect(await claimPart(ctx, lean, 'figures')).toEqual([]);
 });
 
 it('every actor’s page of a list of actors, with the claims, in one statement', async () => {

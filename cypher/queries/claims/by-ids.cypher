@@ -11,6 +11,6 @@ UNWIND $ids AS id
 MATCH (root:Claim {id: id})
 UNWIND CASE WHEN $related THEN [root] + COLLECT { MATCH (root)-[:DENIES]-(n:Claim) RETURN n LIMIT 200 }
             ELSE [root] END AS c
-WITH DISTINCT c
+WITH DISTINCT c, null AS parts // every part of the row (fragments/claim-row)
 RETURN c.id AS id,
        // @include claim-row

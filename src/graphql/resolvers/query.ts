@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Row } from '../../db/executor';
 import { foldName, normalizeUrl, requireActors } from '../../refs';
-import { claimsConnection } from '../claim-lists';
+import { claimsConnection, pageParts } from '../claim-lists';
 import type { Context } from '../context';
 import { claimWithDenials } from '../loaders';
 import { selectsAny } from '../selection';
@@ -77,7 +77,7 @@ export const Query = {
       },
       orderBy === 'CONFIDENCE_DESC' ? 'CONFIDENCE_DESC' : 'STATED_DESC',
       args,
-      selectsAny(info, ['edges']),
+      pageParts(info),
     );
   },
 

@@ -3,7 +3,8 @@ import type { Row } from '../../db/executor';
 import type { Context } from '../context';
 import { actorClaimsConnection } from '../claim-lists';
 import { present, presentAt, type PageArgs } from '../pagination';
-import { keyOnlyOr, selectsAny } from '../selection';
+import { claimPart, pageParts } from '../claim-lists';
+import { keyOnlyOr } from '../selection';
 
 /**
  * Field resolvers for the object types. Parents are rows from the by-ids queries, which already
@@ -18,9 +19,9 @@ export const Actor = {
     return roles.map((r, i) => ({ ...r, of: targets[i] })).filter((r) => r.of);
   },
   claimsMade: (actor: Row, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) =>
-    actorClaimsConnection(ctx, 'CLAIMED_BY', String(actor.id), args, selectsAny(info, ['edges'])),
+    actorClaimsConnection(ctx, 'CLAIMED_BY', String(actor.id), args, pageParts(info)),
   claimsAbout: (actor: Row, args: PageArgs, ctx: Context, info: GraphQLResolveInfo) =>
-    actorClaimsConnection(ctx, 'TARGETS', String(actor.id), args, selectsAny(info, ['edges'])),
+    actorClaimsConnection(ctx, 'TARGETS', String(actor.id), args, pageParts(info)),
   resolvedTo: (actor: Row, _: unknown, ctx: Context) =>
     actor.resolvedTo ? ctx.loaders.actor.load(actor.resolvedTo as string) : null,
 };
@@ -38,12 +39,16 @@ export const Claim = {
     claim.voice ? ctx.loaders.actor.load(claim.voice as string) : null,
   targets: async (claim: Row, _: unknown, ctx: Context) =>
     present(await ctx.loaders.actor.loadMany(ids(claim.targets))),
+  // The parts a page may not have read (claimPart loads the whole claim for them then).
   about: async (claim: Row, _: unknown, ctx: Context) =>
-    present(await ctx.loaders.event.loadMany(ids(claim.about))),
+    present(await ctx.loaders.event.loadMany(ids(await claimPart(ctx, claim, 'about')))),
   denies: async (claim: Row, _: unknown, ctx: Context) =>
-    present(await ctx.loaders.claim.loadMany(ids(claim.denies))),
+    present(await ctx.loaders.claim.loadMany(ids(await claimPart(ctx, claim, 'denies')))),
   deniedBy: async (claim: Row, _: unknown, ctx: Context) =>
-    present(await ctx.loaders.claim.loadMany(ids(claim.deniedBy))),
+    present(await ctx.loaders.claim.loadMany(ids(await claimPart(ctx, claim, 'deniedBy')))),
+  figures: (claim: Row, _: unknown, ctx: Context) => claimPart(ctx, claim, 'figures'),
+  evidence: (claim: Row, _: unknown, ctx: Context) => claimPart(ctx, claim, 'evidence'),
+  anchoring: (claim: Row, _: unknown, ctx: Context) => claimPart(ctx, claim, 'anchoring'),
   history: (claim: Row, _: unknown, ctx: Context) => ctx.loaders.history.load(claim.id as string),
 };
 
