@@ -79,27 +79,43 @@ export async function neo4jGraphqlSchema(driver: Driver): Promise<GraphQLSchema>
   return new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 }
 
+/**
+ * Apollo Server (standalone: Node's own HTTP) over the schema on `port` (0: any free one); `url`
+ * is its base (it answers at `url + '/graphql'`, as the API does). The bench runs it as a process of its own (main, below); the comparison test in its
+ * own process, over the test database.
+ */
+export async function serveNeo4jGraphql(
+  driver: Driver,
+  opts: { port: number; host?: string; database?: string },
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = new ApolloServer({ schema: await neo4jGraphqlSchema(driver) });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: opts.port, host: opts.host ?? '127.0.0.1' },
+    // The library opens a session per request with this config: claimgraph's database.
+    context: async () => ({ sessionConfig: { database: opts.database } }),
+  });
+  // Standalone answers on every path, so /graphql too: the clients address both servers alike.
+  return { url: url.replace(/\/$/, ''), stop: () => server.stop() };
+}
+
 async function main(): Promise<void> {
   const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
   const password = process.env.NEO4J_PASSWORD;
   const auth = password ? neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', password) : undefined;
   const driver = neo4j.driver(uri, auth);
-  const database = process.env.NEO4J_DATABASE || undefined;
-  const server = new ApolloServer({ schema: await neo4jGraphqlSchema(driver) });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: Number(process.env.PORT ?? 4100), host: process.env.HOST ?? '127.0.0.1' },
-    // Every request reads claimgraph's database (READ sessions, as the API's reads are).
-    context: async () => ({ sessionConfig: { database } }),
+  const { url, stop } = await serveNeo4jGraphql(driver, {
+    port: Number(process.env.PORT ?? 4100),
+    host: process.env.HOST,
+    database: process.env.NEO4J_DATABASE || undefined,
   });
-  process.stderr.write(`@neo4j/graphql ready at ${url.replace(/\/$/, '')}/graphql\n`);
-  const stop = () => {
-    void server
-      .stop()
+  process.stderr.write(`@neo4j/graphql ready at ${url}/graphql\n`);
+  const exit = () => {
+    void stop()
       .then(() => driver.close())
       .then(() => process.exit(0));
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', exit);
+  process.once('SIGINT', exit);
 }
 
 if (require.main === module) {
