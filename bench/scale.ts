@@ -701,25 +701,30 @@ async function main(): Promise<void> {
       const floorRps = await throughput(() => floor.run(c), a.connections, a.seconds);
       const ngqlRps = third ? await throughput(() => ngqlClient!.run(third), a.connections, a.seconds) : NaN;
       const yes = (b: boolean | undefined) => (b === undefined ? '—' : b ? 'yes' : 'NO');
-      const row = [
-        c.name,
-        `${f(quantile(apiMs, 0.5))} / ${f(quantile(apiMs, 0.99))}`,
-        `${f(quantile(floorMs, 0.5))} / ${f(quantile(floorMs, 0.99))}`,
-        `${(quantile(apiMs, 0.5) / quantile(floorMs, 0.5)).toFixed(2)}×`,
-        `${rps(apiRps)} / ${rps(floorRps)}`,
-        yes(answers.api),
-        String(errors() - failedBefore),
-      ];
-      if (ngqlClient) {
-        row.splice(
-          3,
-          0,
-          third ? `${f(quantile(ngqlMs, 0.5))} / ${f(quantile(ngqlMs, 0.99))}` : 'not comparable',
-        );
-        row[5] = `${rps(apiRps)} / ${rps(floorRps)} / ${third ? rps(ngqlRps) : '—'}`;
-        row.splice(6, 0, third ? `${(apiRps / ngqlRps).toFixed(2)}×` : '—');
-        row[7] = `${yes(answers.api)} / ${yes(answers.neo4jGraphql)}`;
-      }
+      const pq = (ms: number[]) => `${f(quantile(ms, 0.5))} / ${f(quantile(ms, 0.99))}`;
+      const apiOverFloor = `${(quantile(apiMs, 0.5) / quantile(floorMs, 0.5)).toFixed(2)}×`;
+      const errorsHere = String(errors() - failedBefore);
+      const row = ngqlClient
+        ? [
+            c.name,
+            pq(apiMs),
+            pq(floorMs),
+            third ? pq(ngqlMs) : 'not comparable',
+            apiOverFloor,
+            `${rps(apiRps)} / ${rps(floorRps)} / ${third ? rps(ngqlRps) : '—'}`,
+            third ? `${(apiRps / ngqlRps).toFixed(2)}×` : '—',
+            `${yes(answers.api)} / ${yes(answers.neo4jGraphql)}`,
+            errorsHere,
+          ]
+        : [
+            c.name,
+            pq(apiMs),
+            pq(floorMs),
+            apiOverFloor,
+            `${rps(apiRps)} / ${rps(floorRps)}`,
+            yes(answers.api),
+            errorsHere,
+          ];
       rows.push(`| ${row.join(' | ')} |`);
       process.stderr.write(`  ${row.join('  ')}\n`);
     }
