@@ -3,10 +3,13 @@
  * bench/synthetic.ts), import it through src/import (what `npm run import` runs; claims/s), start
  * the API as users run it (`node dist/src/main.js` on a free port), then time each canonical query
  * through the API (HTTP POST /graphql) and through the raw neo4j-driver running the best
- * hand-written Cypher for the same answer (the floor), interleaved, on the same store:
- * p50 / p99 at one connection, requests/s at 16 connections, and the ratio API / floor.
+ * hand-written Cypher for the same answer (the floor), and through @neo4j/graphql 7 serving the same
+ * store (bench/neo4j-graphql.ts, its own process like the API), interleaved, on the same store:
+ * p50 / p99 at one connection, requests/s at 16 connections, the ratio API / floor and the ratio
+ * of requests/s API / @neo4j/graphql (issue 11's target: at least 1.5x).
  *
  *   npm run bench:scale -- --claims 100000 [--samples 40] [--seconds 5] [--connections 16] [--deep N]
+ *                          [--no-neo4j-graphql]
  *
  * Shape at 1,000,000 claims: 5,000 actors and 20,000 sources, scaled down proportionally.
  * NEO4J_URI (bolt:// or neo4j://) is used when set (the API process is pointed at it too); else an
@@ -38,6 +41,8 @@ interface Args {
   seed: number;
   /** How far into the list the deep page is (default: the middle). */
   deep: number | undefined;
+  /** Whether to measure @neo4j/graphql too (default: yes; --no-neo4j-graphql skips it). */
+  neo4jGraphql: boolean;
 }
 
 function args(): Args {
@@ -49,6 +54,8 @@ function args(): Args {
       connections: { type: 'string' },
       seed: { type: 'string' },
       deep: { type: 'string' },
+      // parseArgs' allowNegative needs Node 22: the negative flag is an option of its own.
+      'no-neo4j-graphql': { type: 'boolean' },
     },
   });
   const n = (v: string | undefined, d: number) => {
@@ -63,6 +70,7 @@ function args(): Args {
     connections: Math.round(n(values.connections, 16)),
     seed: Math.round(n(values.seed, 20251108)),
     deep: values.deep === undefined ? undefined : Math.round(n(values.deep, 1)),
+    neo4jGraphql: !values['no-neo4j-graphql'],
   };
 }
 
@@ -90,13 +98,27 @@ const claimMap = (c: string) => `${c} {.id, .kind, .content, statedOn: toString(
     {exact: ${c}_x.exact, url: ${c}_s.url}]}`;
 const FLOOR_ROW = `${claimMap('c')} AS claim`;
 
-interface Canonical {
+/**
+ * The same request to @neo4j/graphql (bench/neo4j-graphql.ts's schema), or why there is none.
+ * Each is the library's best form for the answer: its list fields with `sort`, `limit`, `offset`
+ * (offset pagination, as its manual describes), not its connections, whose Cypher collects every
+ * match to count them before it sorts and slices a page (`claimsConnection(first: 20)` reads all
+ * claims), so a page through a connection costs the whole list.
+ */
+export interface Neo4jGraphqlRequest {
+  query: string;
+  variables: Record<string, unknown>;
+  ids: (data: unknown) => string[];
+}
+
+export interface Canonical {
   name: string;
   api: { query: string; variables: Record<string, unknown> };
   floor: { cypher: string; params: Record<string, unknown> };
-  /** Claim ids of each answer, in order, to check that both sides give the same answer. */
+  /** Claim ids of each answer, in order, to check that every side gives the same answer. */
   apiIds: (data: unknown) => string[];
   floorIds: (rows: Record<string, unknown>[]) => string[];
+  neo4jGraphql: Neo4jGraphqlRequest | { notComparable: string };
 }
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -104,7 +126,7 @@ const edgeIds = (conn: Json | undefined): string[] =>
   ((conn?.edges ?? []) as Json[]).map((e) => String(e.node.id));
 const rowIds = (rows: Record<string, unknown>[]) => rows.map((r) => String((r.claim as Json).id));
 
-interface Picks {
+export interface Picks {
   heavyClaimant: string;
   second: string;
   targetAlias: string;
@@ -115,7 +137,18 @@ interface Picks {
   deepOffset: number;
 }
 
-function canonicals(p: Picks): Canonical[] {
+// @neo4j/graphql's relationship fields are lists (v7 has no singular relationships), so a claimant
+// is a list of one. Its Date is a 'yyyy-mm-dd' string, as claimgraph's is.
+const NGQL_CLAIM = `id kind content statedOn claimant { id name } targets { id name } evidence { exact source { url } }`;
+/** Newest first, as the floor orders (claimgraph's sortKey orders the same way for these claims). */
+const NGQL_NEWEST = `sort: [{ statedOn: DESC }, { id: DESC }]`;
+// The floor's `statedOn IS NOT NULL` in the library's filter language: a range that every date
+// is in. It is also what lets Neo4j read the claim_stated_on index in order instead of sorting
+// every claim (a property index serves ORDER BY only under a predicate that excludes null).
+const NGQL_DATED = `statedOn: { lte: "9999-12-31" }`;
+const ids = (list: Json[] | undefined): string[] => (list ?? []).map((c) => String(c.id));
+
+export function canonicals(p: Picks): Canonical[] {
   return [
     {
       name: 'newest claims',
@@ -128,6 +161,11 @@ function canonicals(p: Picks): Canonical[] {
       },
       apiIds: (d) => edgeIds((d as Json).claims),
       floorIds: rowIds,
+      neo4jGraphql: {
+        query: `query { claims(where: { ${NGQL_DATED} }, ${NGQL_NEWEST}, limit: 20) { ${NGQL_CLAIM} } }`,
+        variables: {},
+        ids: (d) => ids((d as Json).claims),
+      },
     },
     {
       name: 'claims of the heaviest claimant',
@@ -143,6 +181,12 @@ function canonicals(p: Picks): Canonical[] {
       },
       apiIds: (d) => edgeIds((d as Json).claims),
       floorIds: rowIds,
+      // From the actor, as the floor and the API start: the actor's claims, newest first.
+      neo4jGraphql: {
+        query: `query($a: ID!) { actors(where: { id: { eq: $a } }) { id claims(where: { ${NGQL_DATED} }, ${NGQL_NEWEST}, limit: 20) { ${NGQL_CLAIM} } } }`,
+        variables: { a: p.heavyClaimant },
+        ids: (d) => ids(((d as Json).actors as Json[])[0]?.claims),
+      },
     },
     {
       name: 'one claim by id with its denials',
@@ -164,6 +208,14 @@ function canonicals(p: Picks): Canonical[] {
         rows.length
           ? [rowIds(rows)[0]!, ...(rows[0]!.deniedBy as Json[]).map((x) => String(x.id)).sort()]
           : [],
+      neo4jGraphql: {
+        query: `query($id: ID!) { claims(where: { id: { eq: $id } }) { ${NGQL_CLAIM} deniedBy { ${NGQL_CLAIM} } } }`,
+        variables: { id: p.deniedClaim },
+        ids: (d) => {
+          const c = ((d as Json).claims as Json[])[0];
+          return c ? [String(c.id), ...ids(c.deniedBy).sort()] : [];
+        },
+      },
     },
     {
       name: 'actor by alias with claimsAbout',
@@ -184,6 +236,13 @@ function canonicals(p: Picks): Canonical[] {
       },
       apiIds: (d) => edgeIds(((d as Json).actor as Json | null)?.claimsAbout),
       floorIds: (rows) => ((rows[0]?.about ?? []) as Json[]).map((c) => String(c.id)),
+      // Through the Alias node, as the floor: its key is the lower-cased name, so the client
+      // lower-cases (the floor's toLower runs in Cypher).
+      neo4jGraphql: {
+        query: `query($k: String!) { aliases(where: { key: { eq: $k } }) { actor { id name aliases claimsAbout(where: { ${NGQL_DATED} }, ${NGQL_NEWEST}, limit: 20) { ${NGQL_CLAIM} } } } }`,
+        variables: { k: p.targetAlias.toLowerCase() },
+        ids: (d) => ids(((d as Json).aliases as Json[])[0]?.actor?.[0]?.claimsAbout),
+      },
     },
     {
       name: 'full-text search',
@@ -201,6 +260,29 @@ function canonicals(p: Picks): Canonical[] {
       // Relevance ties may order differently; the set of claims is what must agree.
       apiIds: (d) => ((d as Json).searchClaims as Json[]).map((h) => String(h.claim.id)).sort(),
       floorIds: (rows) => rowIds(rows).sort(),
+      // Its @fulltext queries on claimgraph's own index (claim_text covers Claim and Excerpt): one
+      // per label, each keeping that label's hits, so the request asks both and the client keeps
+      // each claim's best score and the top 20, ties by id as the floor cuts them (an excerpt's id
+      // is its claim's id + '#n', so excerpt ids sort as their claims' ids do).
+      neo4jGraphql: {
+        query: `query($q: String!) {
+          claimsByText(phrase: $q, first: 20, sort: [{ score: DESC }, { node: { id: ASC } }]) { edges { score node { ${NGQL_CLAIM} } } }
+          excerptsByText(phrase: $q, first: 20, sort: [{ score: DESC }, { node: { id: ASC } }]) { edges { score node { claim { ${NGQL_CLAIM} } } } }
+        }`,
+        variables: { q: p.searchText },
+        ids: (d) => {
+          const best = new Map<string, number>();
+          const hit = (id: string, score: number) => best.set(id, Math.max(score, best.get(id) ?? -Infinity));
+          for (const e of ((d as Json).claimsByText?.edges ?? []) as Json[]) hit(String(e.node.id), e.score);
+          for (const e of ((d as Json).excerptsByText?.edges ?? []) as Json[])
+            for (const c of e.node.claim as Json[]) hit(String(c.id), e.score);
+          return [...best]
+            .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+            .slice(0, 20)
+            .map(([id]) => id)
+            .sort();
+        },
+      },
     },
     {
       name: `page deep in the list (after ${p.deepOffset.toLocaleString('en')} claims)`,
@@ -217,6 +299,12 @@ function canonicals(p: Picks): Canonical[] {
       },
       apiIds: (d) => edgeIds((d as Json).claims),
       floorIds: rowIds,
+      // Its pagination is by offset (its connections' cursors are offsets too): SKIP n.
+      neo4jGraphql: {
+        query: `query($n: Int!) { claims(where: { ${NGQL_DATED} }, ${NGQL_NEWEST}, offset: $n, limit: 20) { ${NGQL_CLAIM} } }`,
+        variables: { n: p.deepOffset },
+        ids: (d) => ids((d as Json).claims),
+      },
     },
     {
       name: 'disputes of an actor',
@@ -243,6 +331,22 @@ function canonicals(p: Picks): Canonical[] {
       },
       apiIds: (d) => ((d as Json).disputes as Json[]).map((x) => String(x.claim.id)),
       floorIds: rowIds,
+      // The floor's rule as one filter (no UNION in the library): a live claim with a live denial,
+      // where the actor is claimant or target of the claim or of that denial; ordered by id. The
+      // library has no access path from the actor for an OR across two claims, so Neo4j reads
+      // claims in id order and tests each. (claimgraph's disputes also count figure
+      // contradictions; the synthetic graph has none, so the answers can agree.)
+      neo4jGraphql: {
+        query: `query($a: ID!) { claims(where: { retractedAt: { eq: null }, OR: [
+            { claimant: { some: { id: { eq: $a } } }, deniedBy: { some: { retractedAt: { eq: null } } } },
+            { targets: { some: { id: { eq: $a } } }, deniedBy: { some: { retractedAt: { eq: null } } } },
+            { deniedBy: { some: { retractedAt: { eq: null }, OR: [
+              { claimant: { some: { id: { eq: $a } } } }, { targets: { some: { id: { eq: $a } } } } ] } } }
+          ] }, sort: [{ id: ASC }], limit: 20) {
+            ${NGQL_CLAIM} deniedBy(where: { retractedAt: { eq: null } }) { id claimant { id name } } } }`,
+        variables: { a: p.heavyClaimant },
+        ids: (d) => ids((d as Json).claims),
+      },
     },
     {
       name: 'attribution graph of two actors',
@@ -263,14 +367,57 @@ function canonicals(p: Picks): Canonical[] {
       apiIds: (d) =>
         (((d as Json).attributionGraph?.edges ?? []) as Json[]).map((e) => String(e.claim.id)).sort(),
       floorIds: (rows) => rowIds(rows).slice(0, 5000).sort(),
+      // Each actor's live claims that target the other (the graph's edges), from the actor, one
+      // alias per direction; the nodes are the two actors. Capped as the floor caps (5,001).
+      neo4jGraphql: {
+        query: `query($a: ID!, $b: ID!) {
+          ab: actors(where: { id: { eq: $a } }) { id name claims(where: { retractedAt: { eq: null }, targets: { some: { id: { eq: $b } } } }, sort: [{ statedOn: ASC }, { id: ASC }], limit: 5001) { id kind evidence(limit: 10) { source { url } } } }
+          ba: actors(where: { id: { eq: $b } }) { id name claims(where: { retractedAt: { eq: null }, targets: { some: { id: { eq: $a } } } }, sort: [{ statedOn: ASC }, { id: ASC }], limit: 5001) { id kind evidence(limit: 10) { source { url } } } }
+        }`,
+        variables: { a: p.heavyClaimant, b: p.second },
+        ids: (d) =>
+          [...ids(((d as Json).ab as Json[])[0]?.claims), ...ids(((d as Json).ba as Json[])[0]?.claims)]
+            .slice(0, 5000)
+            .sort(),
+      },
     },
   ];
 }
 
-// ---------------------------------------------------------------------------------------------
-// The two clients.
+/**
+ * Whether each side's claim ids equal the floor's (undefined: that side was not asked). A side that
+ * failed (null answer) does not agree.
+ */
+export function sameAnswers(
+  c: Canonical,
+  apiData: unknown,
+  floorRows: Record<string, unknown>[] | null,
+  ngqlData?: unknown,
+): {
+  api: boolean;
+  neo4jGraphql: boolean | undefined;
+  floorIds: string[];
+  apiIds: string[];
+  neo4jGraphqlIds: string[];
+} {
+  const floorIds = floorRows ? c.floorIds(floorRows) : [];
+  const apiIds = apiData ? c.apiIds(apiData) : [];
+  const third = 'query' in c.neo4jGraphql ? c.neo4jGraphql : undefined;
+  const neo4jGraphqlIds = third && ngqlData ? third.ids(ngqlData) : [];
+  const eq = (x: string[]) => floorRows !== null && JSON.stringify(x) === JSON.stringify(floorIds);
+  return {
+    api: apiData !== null && eq(apiIds),
+    neo4jGraphql: ngqlData === undefined || !third ? undefined : ngqlData !== null && eq(neo4jGraphqlIds),
+    floorIds,
+    apiIds,
+    neo4jGraphqlIds,
+  };
+}
 
-class ApiClient {
+// ---------------------------------------------------------------------------------------------
+// The clients: one for each GraphQL server over HTTP (the API, @neo4j/graphql), one for the floor.
+
+export class ApiClient {
   failures = 0;
   lastError = '';
   constructor(readonly url: string) {}
@@ -291,7 +438,7 @@ class ApiClient {
   }
 }
 
-class FloorClient {
+export class FloorClient {
   failures = 0;
   lastError = '';
   constructor(
@@ -299,7 +446,7 @@ class FloorClient {
     readonly database: string,
   ) {}
 
-  async run(c: Canonical): Promise<Record<string, unknown>[] | null> {
+  async run(c: Pick<Canonical, 'floor'>): Promise<Record<string, unknown>[] | null> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
       const result = await session.executeRead((tx) => tx.run(c.floor.cypher, c.floor.params));
@@ -340,8 +487,13 @@ async function throughput(fn: () => Promise<unknown>, connections: number, secon
 
 // ---------------------------------------------------------------------------------------------
 
-async function startApi(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const main = path.join(PROJECT_ROOT, 'dist', 'src', 'main.js');
+/** Starts a built server script (under dist/) and resolves with its base URL once it says ready. */
+async function startServer(
+  script: string[],
+  ready: RegExp,
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const main = path.join(PROJECT_ROOT, 'dist', ...script);
   if (!fs.existsSync(main)) throw new Error('run `npm run build` first');
   const child = spawn(process.execPath, [main], {
     cwd: PROJECT_ROOT,
@@ -352,17 +504,19 @@ async function startApi(env: Record<string, string>): Promise<{ url: string; chi
     const lines: string[] = [];
     readline.createInterface({ input: child.stderr! }).on('line', (line) => {
       lines.push(line);
-      const m = /GraphQL API ready at (\S+)\/graphql/.exec(line);
+      const m = ready.exec(line);
       if (m) resolve(m[1]!);
     });
     child.once('exit', (code) =>
-      reject(new Error(`the API exited (${code}) before it was ready: ${lines.slice(-3).join(' | ')}`)),
+      reject(
+        new Error(`${script.join('/')} exited (${code}) before it was ready: ${lines.slice(-3).join(' | ')}`),
+      ),
     );
   });
   return { url, child };
 }
 
-async function pick(
+export async function pick(
   driver: Driver,
   database: string,
   claims: number,
@@ -440,6 +594,7 @@ async function main(): Promise<void> {
   );
   const { executor, target } = await connect('bench:scale', forBulkImport(config), logger);
   let api: { url: string; child: ChildProcess } | undefined;
+  let ngql: { url: string; child: ChildProcess } | undefined;
   let driver: Driver | undefined;
   try {
     say(
@@ -468,22 +623,31 @@ async function main(): Promise<void> {
     for (const line of statementTimesTable(executor, 8)) console.log(line);
     await executor.close();
 
-    const apiPort = await freePort();
-    api = await startApi({
+    const env = {
       NEO4J_URI: target.uri,
       NEO4J_USERNAME: target.username,
       NEO4J_PASSWORD: target.password ?? '',
       NEO4J_DATABASE: target.database,
-      PORT: String(apiPort),
       HOST: '127.0.0.1',
-      SEED_ON_START: 'false',
       NODE_ENV: 'production',
+    };
+    api = await startServer(['src', 'main.js'], /GraphQL API ready at (\S+)\/graphql/, {
+      ...env,
+      PORT: String(await freePort()),
+      SEED_ON_START: 'false',
       LOG_LEVEL: 'warn',
     });
+    if (a.neo4jGraphql) {
+      ngql = await startServer(['bench', 'neo4j-graphql.js'], /@neo4j\/graphql ready at (\S+)\/graphql/, {
+        ...env,
+        PORT: String(await freePort()),
+      });
+    }
     const auth =
       target.password !== undefined ? neo4j.auth.basic(target.username, target.password) : undefined;
     driver = neo4j.driver(target.uri, auth, { disableLosslessIntegers: true });
     const apiClient = new ApiClient(api.url);
+    const ngqlClient = ngql ? new ApiClient(ngql.url) : undefined;
     const floor = new FloorClient(driver, target.database);
     const picks = await pick(
       driver,
@@ -498,60 +662,102 @@ async function main(): Promise<void> {
     );
 
     const rows: string[] = [];
+    const notes: string[] = [];
+    const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+    const rps = (r: number) => r.toFixed(r >= 100 ? 0 : 1);
+    const errors = () => apiClient.failures + floor.failures + (ngqlClient?.failures ?? 0);
     for (const c of canonicals(picks)) {
+      const third = ngqlClient && 'query' in c.neo4jGraphql ? c.neo4jGraphql : undefined;
+      if (ngqlClient && !third)
+        notes.push(
+          `${c.name}: @neo4j/graphql not comparable: ${(c.neo4jGraphql as { notComparable: string }).notComparable}`,
+        );
       // Warm-up: plans compiled, JIT warm, pages cached; and the answers compared once.
       let apiData: unknown = null;
       let floorRows: Record<string, unknown>[] | null = null;
+      let ngqlData: unknown = null;
       for (let i = 0; i < 3; i++) {
         apiData = await apiClient.run(c.api);
         floorRows = await floor.run(c);
+        if (third) ngqlData = await ngqlClient!.run(third);
       }
-      const same =
-        apiData !== null &&
-        floorRows !== null &&
-        JSON.stringify(c.apiIds(apiData)) === JSON.stringify(c.floorIds(floorRows));
-      const failedBefore = apiClient.failures + floor.failures;
+      const answers = sameAnswers(c, apiData, floorRows, third ? ngqlData : undefined);
+      if (answers.neo4jGraphql === false)
+        notes.push(
+          `${c.name}: @neo4j/graphql answered ${answers.neo4jGraphqlIds.slice(0, 5).join(', ')}…, the floor ${answers.floorIds.slice(0, 5).join(', ')}…`,
+        );
+      const failedBefore = errors();
       const apiMs: number[] = [];
       const floorMs: number[] = [];
+      const ngqlMs: number[] = [];
+      // Interleaved, one request of each side in turn, so a noisy moment hits all three.
       for (let i = 0; i < a.samples; i++) {
         apiMs.push(await timed(() => apiClient.run(c.api)));
         floorMs.push(await timed(() => floor.run(c)));
+        if (third) ngqlMs.push(await timed(() => ngqlClient!.run(third)));
       }
-      apiMs.sort((x, y) => x - y);
-      floorMs.sort((x, y) => x - y);
+      for (const ms of [apiMs, floorMs, ngqlMs]) ms.sort((x, y) => x - y);
       const apiRps = await throughput(() => apiClient.run(c.api), a.connections, a.seconds);
       const floorRps = await throughput(() => floor.run(c), a.connections, a.seconds);
-      const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-      const row = [
-        c.name,
-        `${f(quantile(apiMs, 0.5))} / ${f(quantile(apiMs, 0.99))}`,
-        `${f(quantile(floorMs, 0.5))} / ${f(quantile(floorMs, 0.99))}`,
-        `${(quantile(apiMs, 0.5) / quantile(floorMs, 0.5)).toFixed(2)}×`,
-        `${apiRps.toFixed(apiRps >= 100 ? 0 : 1)} / ${floorRps.toFixed(floorRps >= 100 ? 0 : 1)}`,
-        same ? 'yes' : 'NO',
-        String(apiClient.failures + floor.failures - failedBefore),
-      ];
+      const ngqlRps = third ? await throughput(() => ngqlClient!.run(third), a.connections, a.seconds) : NaN;
+      const yes = (b: boolean | undefined) => (b === undefined ? '—' : b ? 'yes' : 'NO');
+      const pq = (ms: number[]) => `${f(quantile(ms, 0.5))} / ${f(quantile(ms, 0.99))}`;
+      const apiOverFloor = `${(quantile(apiMs, 0.5) / quantile(floorMs, 0.5)).toFixed(2)}×`;
+      const errorsHere = String(errors() - failedBefore);
+      const row = ngqlClient
+        ? [
+            c.name,
+            pq(apiMs),
+            pq(floorMs),
+            third ? pq(ngqlMs) : 'not comparable',
+            apiOverFloor,
+            `${rps(apiRps)} / ${rps(floorRps)} / ${third ? rps(ngqlRps) : '—'}`,
+            third ? `${(apiRps / ngqlRps).toFixed(2)}×` : '—',
+            `${yes(answers.api)} / ${yes(answers.neo4jGraphql)}`,
+            errorsHere,
+          ]
+        : [
+            c.name,
+            pq(apiMs),
+            pq(floorMs),
+            apiOverFloor,
+            `${rps(apiRps)} / ${rps(floorRps)}`,
+            yes(answers.api),
+            errorsHere,
+          ];
       rows.push(`| ${row.join(' | ')} |`);
       process.stderr.write(`  ${row.join('  ')}\n`);
     }
     say('');
-    say(
-      `| query (${a.claims.toLocaleString('en')} claims; page of 20 with claimant, targets, evidence) | API p50 / p99 ms | floor p50 / p99 ms | API / floor p50 | req/s at ${a.connections} connections: API / floor | same answer | errors |`,
-    );
-    say('|---|---|---|---|---|---|---|');
+    const what = `query (${a.claims.toLocaleString('en')} claims; page of 20 with claimant, targets, evidence)`;
+    if (ngqlClient) {
+      say(
+        `| ${what} | API p50 / p99 ms | floor p50 / p99 ms | @neo4j/graphql p50 / p99 ms | API / floor p50 | req/s at ${a.connections} connections: API / floor / @neo4j/graphql | API / @neo4j/graphql req/s | same answer as the floor: API / @neo4j/graphql | errors |`,
+      );
+      say('|---|---|---|---|---|---|---|---|---|');
+    } else {
+      say(
+        `| ${what} | API p50 / p99 ms | floor p50 / p99 ms | API / floor p50 | req/s at ${a.connections} connections: API / floor | same answer | errors |`,
+      );
+      say('|---|---|---|---|---|---|---|');
+    }
     for (const r of rows) say(r);
     say('');
+    for (const n of notes) say(`- ${n}`);
+    if (notes.length) say('');
     say(importLine);
-    if (apiClient.failures || floor.failures) {
+    if (errors()) {
       say(
-        `failures: API ${apiClient.failures} (last: ${apiClient.lastError}), floor ${floor.failures} (last: ${floor.lastError})`,
+        `failures: API ${apiClient.failures} (last: ${apiClient.lastError}), floor ${floor.failures} (last: ${floor.lastError})` +
+          (ngqlClient ? `, @neo4j/graphql ${ngqlClient.failures} (last: ${ngqlClient.lastError})` : ''),
       );
     }
   } finally {
     await driver?.close();
-    if (api) {
-      const exited = new Promise((r) => api!.child.once('exit', r));
-      api.child.kill('SIGTERM');
+    for (const server of [ngql, api]) {
+      if (!server) continue;
+      const exited = new Promise((r) => server.child.once('exit', r));
+      server.child.kill('SIGTERM');
       await exited;
     }
     await executor.close().catch(() => undefined);
@@ -560,7 +766,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+// Run as a script; imported (by the comparison test), it only lends its canonical queries.
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
