@@ -129,15 +129,23 @@ export async function writeImport(
       batch.lastLine = line;
       batch.size += 1;
       switch (record.type) {
-        case 'actor':
+        case 'actor': {
+          const name = foldName(record.name);
+          const aliases = (record.aliases ?? []).map(foldName);
+          // A placeholder gets no Alias nodes (load/upsert-actors, extract/upsert-placeholders):
+          // nothing is ever matched to it by name.
+          const placeholder = record.placeholder === true;
           batch.actors.push({
             ...record,
-            name: foldName(record.name),
-            aliases: (record.aliases ?? []).map(foldName),
+            name,
+            aliases,
+            names: placeholder ? [] : [name, ...aliases],
+            placeholder: placeholder ? true : null,
             description: record.description ?? null,
             hash,
-          });
+          } as Of<'actor'>);
           break;
+        }
         case 'role':
           batch.roles.push({ ...record, title: record.title ?? null, hash });
           break;
@@ -311,7 +319,7 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
  * slower: each subquery's row count and the Eager before it held the whole batch in memory.
  */
 async function writeClaims(tx: Tx, b: Batch, common: { at: string; by: string }): Promise<string[]> {
-  const [r] = await tx.run('import/write-claims', { ...common, claims: b.claims.map(claimRow) });
+  const [r] = await tx.run('import/write-claims', { ...common, claims: b.claims.map((c) => claimRow(c, common)) });
   expectWritten('claim', Number(r?.written), b.claims.length);
   const voices: Link[] = [];
   const targets: Link[] = [];
@@ -357,9 +365,21 @@ interface Link {
   to: string;
 }
 
-/** A claim's own properties only: its links travel in their own lists. */
-function claimRow(c: Of<'claim'>): Record<string, unknown> {
+/**
+ * A claim's own properties only: its links travel in their own lists. Review state as a YAML
+ * source file's claim gives it (load/upsert-claims): omitted means CURATED and VERIFIED, and a
+ * VERIFIED claim is reviewed by the importer at the import's time; a DRAFT is not reviewed yet.
+ */
+function claimRow(c: Of<'claim'>, common: { at: string; by: string }): Record<string, unknown> {
+  const verification = c.verification ?? 'VERIFIED';
+  const reviewed = verification === 'VERIFIED';
   return {
+    origin: c.origin ?? 'CURATED',
+    verification,
+    confidence: c.confidence ?? null,
+    extractor: c.extractor ?? null,
+    reviewedAt: reviewed ? common.at : null,
+    reviewedBy: reviewed ? common.by : null,
     id: c.id,
     kind: c.kind,
     claimant: c.claimant,

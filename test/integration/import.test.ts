@@ -226,6 +226,77 @@ describe('bulk import (npm run import)', () => {
     expect(await executor.read('test/claim-derived', { ids })).toEqual(stored);
   });
 
+  // A claim line takes the review state a YAML source file's claim takes (origin, verification,
+  // confidence, extractor; `npm run extract` writes them), and an actor line `placeholder`: the
+  // import stores them as the loader does, instead of writing every claim CURATED and VERIFIED.
+  it('stores review state and placeholders as the loader does: a DRAFT is unreviewed, disputes nothing, pages under DRAFT', async () => {
+    const records = lines() as any[];
+    // The denial (line 6) becomes an extractor's draft; the figure claim (line 8) a verified one.
+    Object.assign(records[5], {
+      origin: 'EXTRACTED',
+      verification: 'DRAFT',
+      confidence: 0.42,
+      extractor: 'claimgraph-rules/1.0.0:verb',
+    });
+    Object.assign(records[7], { origin: 'EXTRACTED', verification: 'VERIFIED', confidence: 0.9 });
+    // An unnamed source: named like an actor of the graph, which only a placeholder may be.
+    records.splice(1, 0, {
+      type: 'actor',
+      id: 'unnamed-kabul-officials',
+      name: 'Kabul',
+      kind: 'OTHER',
+      placeholder: true,
+    });
+    records[6].claimant = 'unnamed-kabul-officials';
+    const result = await importPath(executor, write('review.ndjson', records), writer, { batchSize: 4 });
+    expect(result.written.claim).toBe(3);
+
+    const rows = await executor.read('claims/by-ids', {
+      ids: ['kabul-rejects-crossing-claim', 'officials-report-12-injured', 'islamabad-says-militants-crossed'],
+      related: false,
+    });
+    const byId = new Map(rows.map((r) => [r.id as string, r as any]));
+    expect(byId.get('kabul-rejects-crossing-claim')).toMatchObject({
+      origin: 'EXTRACTED',
+      verification: 'DRAFT',
+      confidence: 0.42,
+      extractor: 'claimgraph-rules/1.0.0:verb',
+      review: null,
+    });
+    expect(byId.get('officials-report-12-injured')).toMatchObject({
+      origin: 'EXTRACTED',
+      verification: 'VERIFIED',
+      confidence: 0.9,
+      extractor: null,
+      review: expect.objectContaining({ verification: 'VERIFIED', by: 'cli:test' }),
+    });
+    expect(byId.get('islamabad-says-militants-crossed')).toMatchObject({
+      origin: 'CURATED',
+      verification: 'VERIFIED',
+      confidence: null,
+      // Denied only by a draft: not disputed (a draft takes part in nothing until verified).
+      status: 'UNCONTESTED',
+    });
+    const ids = [...byId.keys()];
+    const stored = await executor.read('test/claim-derived', { ids });
+    expect(stored.find((r) => r.id === 'kabul-rejects-crossing-claim')).toMatchObject({
+      sortKey: 'DRAFT|-|kabul-rejects-crossing-claim',
+      confidenceKey: 'DRAFT|0420000|kabul-rejects-crossing-claim',
+    });
+    // What the import stored is what the ordinary refreshes store for the same review state.
+    await executor.write(async (tx) => {
+      await refreshClaimKeys(tx, ids);
+      await refreshClaimStatus(tx, ids);
+    });
+    expect(await executor.read('test/claim-derived', { ids })).toEqual(stored);
+
+    // The placeholder has no names in the graph: "Kabul" still means the actor it meant.
+    const [actor] = await executor.read('actors/by-ids', { ids: ['unnamed-kabul-officials'] });
+    expect(actor?.actor).toMatchObject({ placeholder: true, name: 'Kabul' });
+    const [ref] = await executor.read('actors/resolve-ref', { ref: 'Kabul' });
+    expect(ref?.id).toBe('taliban-government');
+  });
+
   describe('a later import disputes claims an earlier one committed', () => {
     const status = async (id: string) => {
       const row = (await executor.read('claims/derived-status')).find((r) => r.id === id);
@@ -351,6 +422,21 @@ describe('bulk import (npm run import)', () => {
       'a bidirectional override in a name',
       (r: any[]) => void (r[0].name = 'Chaman \u202Eofficials'),
       /name: contains the bidirectional formatting character U\+202E/,
+    ],
+    [
+      'a verification a data file cannot give',
+      (r: any[]) => void (r[6].verification = 'REJECTED'),
+      /line 7 \(claim "islamabad-says-militants-crossed"\): verification: Invalid option: expected one of "DRAFT"\|"VERIFIED"/,
+    ],
+    [
+      'a confidence above 1',
+      (r: any[]) => void (r[6].confidence = 1.5),
+      /line 7 \(claim "islamabad-says-militants-crossed"\): confidence: must be between 0 and 1/,
+    ],
+    [
+      'an origin that is neither CURATED nor EXTRACTED',
+      (r: any[]) => void (r[6].origin = 'SCRAPED'),
+      /line 7 \(claim "islamabad-says-militants-crossed"\): origin: /,
     ],
     [
       'a name of another actor',

@@ -9,17 +9,23 @@
 // claim-link-key), worked out from `c`, the map of the claim's properties, before the CREATE:
 // read back from the new node they would cost an Eager too. Status and figure keys are set by
 // import/write-status and write-figures, once the batch's links exist.
+// Review state as the loader stores it (load/upsert-claims): `row.origin`, `row.verification`,
+// `row.confidence`, `row.extractor` from the line, CURATED and VERIFIED when it leaves them out
+// (src/import/write.ts fills those in); `row.reviewedAt` is the import's time for a VERIFIED claim
+// and null for a DRAFT, which no one has reviewed yet.
 UNWIND $claims AS row
 MATCH (a:Actor {id: row.claimant})
-WITH a, row, {id: row.id, verification: 'VERIFIED', statedOn: date(row.statedOn), confidence: null} AS c
+WITH a, row, {id: row.id, verification: row.verification, statedOn: date(row.statedOn),
+                 confidence: row.confidence} AS c
 WITH a, row, c,
      // @include claim-keys
      AS keys
 WITH a, row, c {.*, sortKey: keys.sortKey, confidenceKey: keys.confidenceKey} AS c
 CREATE (x:Claim {id: c.id, kind: row.kind, content: row.content, cue: row.cue, quote: row.quote,
                  statedOn: c.statedOn, statedOnText: row.statedOnText, originUrl: row.source,
-                 importHash: row.hash, origin: 'CURATED', verification: c.verification,
-                 reviewedAt: datetime($at), reviewedBy: $by, sortKey: c.sortKey,
+                 importHash: row.hash, origin: row.origin, verification: c.verification,
+                 confidence: c.confidence, extractor: row.extractor,
+                 reviewedAt: datetime(row.reviewedAt), reviewedBy: row.reviewedBy, sortKey: c.sortKey,
                  confidenceKey: c.confidenceKey, figureKeys: [],
                  createdAt: datetime($at), createdBy: $by})
        -[:CLAIMED_BY {key:
