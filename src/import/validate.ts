@@ -255,7 +255,9 @@ export async function planImport(
               return;
             }
             names.set(k, { actor: r.id, where: at(field) });
-            pendingNames.push({ key: k, actor: r.id, where: at(field) });
+            // A placeholder takes no name in the graph (it gets no Alias nodes), so only the
+            // input's own names are checked for it, as a YAML file's are (src/data/load.ts).
+            if (!r.placeholder) pendingNames.push({ key: k, actor: r.id, where: at(field) });
           });
           break;
         }

@@ -47,6 +47,9 @@ export interface ImportResult {
   batches: number;
 }
 
+/** Batches whose status statements are planned afresh (see writeImport). */
+export const FRESH_BATCHES = 3;
+
 const newBatch = (file: string): Batch => ({
   file,
   firstLine: 0,
@@ -78,6 +81,12 @@ export async function writeImport(
   // batch into an empty graph is nothing: every label's count is 0, every scan looks free, and a
   // plan that reads every claim for each claim can be chosen. Over 100 records that costs
   // nothing; by the third batch the plans are made on a graph that holds thousands of records.
+  // The status statements of those first FRESH_BATCHES batches are planned afresh (@fresh), each
+  // from the graph the one before committed; the third one's plan, made on at least 1,100
+  // records, replaces the cached one, and later batches run it from the cache (Neo4j replans a
+  // cached statement by itself once the statistics drift far enough from those it was made on).
+  // Planning them for every batch cost 1 to 3 s a batch on this machine: refresh-links alone is a
+  // large query to plan.
   let started = 0;
   const batchLimit = (n: number) => Math.min(opts.batchSize, n === 0 ? 100 : n === 1 ? 1000 : opts.batchSize);
   // Source texts of this input, for deriving excerpt prefixes and suffixes.
@@ -106,7 +115,9 @@ export async function writeImport(
     inFlight.catch(() => undefined);
   };
   const commitNow = async (b: Batch) => {
-    await executor.write((tx) => writeBatch(tx, b, writer));
+    // Batches commit one at a time, in order: result.batches is this batch's position.
+    const fresh = result.batches < FRESH_BATCHES;
+    await executor.write((tx) => writeBatch(tx, b, writer, fresh));
     result.batches += 1;
     result.written.actor += b.actors.length;
     result.written.role += b.roles.length;
@@ -129,15 +140,23 @@ export async function writeImport(
       batch.lastLine = line;
       batch.size += 1;
       switch (record.type) {
-        case 'actor':
+        case 'actor': {
+          const name = foldName(record.name);
+          const aliases = (record.aliases ?? []).map(foldName);
+          // A placeholder gets no Alias nodes (load/upsert-actors, extract/upsert-placeholders):
+          // nothing is ever matched to it by name.
+          const placeholder = record.placeholder === true;
           batch.actors.push({
             ...record,
-            name: foldName(record.name),
-            aliases: (record.aliases ?? []).map(foldName),
+            name,
+            aliases,
+            names: placeholder ? [] : [name, ...aliases],
+            placeholder: placeholder ? true : null,
             description: record.description ?? null,
             hash,
-          });
+          } as Of<'actor'>);
           break;
+        }
         case 'role':
           batch.roles.push({ ...record, title: record.title ?? null, hash });
           break;
@@ -235,7 +254,7 @@ function expectWritten(what: string, got: number, wanted: number): void {
   }
 }
 
-async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
+async function writeBatch(tx: Tx, b: Batch, writer: Writer, fresh: boolean): Promise<void> {
   const at = new Date().toISOString();
   const common = { at, by: writer.by };
   if (b.actors.length) {
@@ -266,22 +285,17 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
     expectWritten('denial', Number(r?.denials), b.denials.length);
   }
   // Stored status, by the one rule (fragments/claim-status), once every link of the batch is made.
-  // The batch's own claims without the lock pass: this transaction created them, so it holds their
-  // locks and no other can see them before it commits (import/write-status says more). Then what
-  // the batch can have changed beyond them, under each claim's lock (claims/refresh-status): the
-  // claims its denials deny, older committed ones among them, and every figure claim under a key
-  // its figures were keyed under (import/write-figures), older ones too.
-  if (claimIds.length) {
-    const [s] = await tx.run('import/write-status@fresh', { ids: claimIds });
-    expectWritten('claim status', Number(s?.written), claimIds.length);
-  }
-  // The denied claims themselves, not their deniers (new, so done above): refresh-status also
-  // reaches what they deny in turn, which is harmless and, in practice, nothing.
+  // import/write-claims stored UNCONTESTED for every new claim, which is the rule's answer for
+  // each except those this batch's denials deny and the figure claims under a key its figures were
+  // keyed under (import/write-figures): nothing else can deny or contradict a claim no committed
+  // transaction has seen (a denial that points forward at it is linked at the end, with its own
+  // refresh). Those, older committed claims among them, go through claims/refresh-status, under
+  // each claim's lock. Planned afresh while the graph is young (see batchLimit above).
   await refreshStatusAround(
     tx,
     b.denials.map((d) => d.denied),
     figureKeys,
-    { freshPlans: true },
+    { freshPlans: fresh },
   );
   const parts = (
     [
@@ -311,7 +325,10 @@ async function writeBatch(tx: Tx, b: Batch, writer: Writer): Promise<void> {
  * slower: each subquery's row count and the Eager before it held the whole batch in memory.
  */
 async function writeClaims(tx: Tx, b: Batch, common: { at: string; by: string }): Promise<string[]> {
-  const [r] = await tx.run('import/write-claims', { ...common, claims: b.claims.map(claimRow) });
+  const [r] = await tx.run('import/write-claims', {
+    ...common,
+    claims: b.claims.map((c) => claimRow(c, common)),
+  });
   expectWritten('claim', Number(r?.written), b.claims.length);
   const voices: Link[] = [];
   const targets: Link[] = [];
@@ -357,9 +374,21 @@ interface Link {
   to: string;
 }
 
-/** A claim's own properties only: its links travel in their own lists. */
-function claimRow(c: Of<'claim'>): Record<string, unknown> {
+/**
+ * A claim's own properties only: its links travel in their own lists. Review state as a YAML
+ * source file's claim gives it (load/upsert-claims): omitted means CURATED and VERIFIED, and a
+ * VERIFIED claim is reviewed by the importer at the import's time; a DRAFT is not reviewed yet.
+ */
+function claimRow(c: Of<'claim'>, common: { at: string; by: string }): Record<string, unknown> {
+  const verification = c.verification ?? 'VERIFIED';
+  const reviewed = verification === 'VERIFIED';
   return {
+    origin: c.origin ?? 'CURATED',
+    verification,
+    confidence: c.confidence ?? null,
+    extractor: c.extractor ?? null,
+    reviewedAt: reviewed ? common.at : null,
+    reviewedBy: reviewed ? common.by : null,
     id: c.id,
     kind: c.kind,
     claimant: c.claimant,

@@ -17,9 +17,9 @@ import type { Tx } from '../db/executor';
  * Cost: the claims written and their neighbours (denied claims, figures under the same keys),
  * never the graph. Calling it for a claim whose status cannot have changed is harmless.
  *
- * The bulk import (src/import/write.ts) keys its new figures as it creates them and stores its
- * new claims' status without the lock pass (import/write-status: claims its own transaction
- * created), then calls refreshStatusAround for the claims its denials deny and the keys it touched.
+ * The bulk import (src/import/write.ts) keys its new figures as it creates them and creates its
+ * new claims UNCONTESTED (import/write-claims), then calls refreshStatusAround for the claims its
+ * denials deny and the keys it touched: the only ones among them, or older, that can be otherwise.
  */
 export async function refreshClaimStatus(tx: Tx, claimIds: string[]): Promise<void> {
   const ids = [...new Set(claimIds)];
@@ -51,5 +51,6 @@ export async function refreshStatusAround(
   const [row] = await tx.run(name('claims/refresh-status'), { ids, keys });
   // Every claim whose status was just stored, whether it changed or not: its dispute's parties
   // may have changed without it (a second denier, a retracted one).
-  await tx.run(name('disputes/refresh-links'), { ids: (row?.refreshed as string[] | undefined) ?? [] });
+  const refreshed = (row?.refreshed as string[] | undefined) ?? [];
+  if (refreshed.length) await tx.run(name('disputes/refresh-links'), { ids: refreshed });
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Executor } from '../../src/db/executor';
 import { ImportInvalidError, importPath } from '../../src/import';
+import { FRESH_BATCHES } from '../../src/import/write';
 import { PROJECT_ROOT } from '../../src/paths';
 import { refreshClaimKeys } from '../../src/writes/keys';
 import { refreshClaimStatus } from '../../src/writes/status';
@@ -196,7 +197,7 @@ describe('bulk import (npm run import)', () => {
   });
 
   // The import sets page keys, figure keys and status as it writes (import/write-claims,
-  // write-figures, write-status), not through claims/refresh-keys and refresh-figure-keys: what
+  // write-figures, and UNCONTESTED but for what refresh-status redoes), not through claims/refresh-keys and refresh-figure-keys: what
   // it stores must be exactly what those refreshes would, or pages and disputes would be wrong.
   it('stores the page keys, figure keys and status the ordinary refreshes would store', async () => {
     const records = lines() as any[];
@@ -224,6 +225,81 @@ describe('bulk import (npm run import)', () => {
       await refreshClaimStatus(tx, ids);
     });
     expect(await executor.read('test/claim-derived', { ids })).toEqual(stored);
+  });
+
+  // A claim line takes the review state a YAML source file's claim takes (origin, verification,
+  // confidence, extractor; `npm run extract` writes them), and an actor line `placeholder`: the
+  // import stores them as the loader does, instead of writing every claim CURATED and VERIFIED.
+  it('stores review state and placeholders as the loader does: a DRAFT is unreviewed, disputes nothing, pages under DRAFT', async () => {
+    const records = lines() as any[];
+    // The denial (line 6) becomes an extractor's draft; the figure claim (line 8) a verified one.
+    Object.assign(records[5], {
+      origin: 'EXTRACTED',
+      verification: 'DRAFT',
+      confidence: 0.42,
+      extractor: 'claimgraph-rules/1.0.0:verb',
+    });
+    Object.assign(records[7], { origin: 'EXTRACTED', verification: 'VERIFIED', confidence: 0.9 });
+    // An unnamed source: named like an actor of the graph, which only a placeholder may be.
+    records.splice(1, 0, {
+      type: 'actor',
+      id: 'unnamed-kabul-officials',
+      name: 'Kabul',
+      kind: 'OTHER',
+      placeholder: true,
+    });
+    records[6].claimant = 'unnamed-kabul-officials';
+    const result = await importPath(executor, write('review.ndjson', records), writer, { batchSize: 4 });
+    expect(result.written.claim).toBe(3);
+
+    const rows = await executor.read('claims/by-ids', {
+      ids: [
+        'kabul-rejects-crossing-claim',
+        'officials-report-12-injured',
+        'islamabad-says-militants-crossed',
+      ],
+      related: false,
+    });
+    const byId = new Map(rows.map((r) => [r.id as string, r as any]));
+    expect(byId.get('kabul-rejects-crossing-claim')).toMatchObject({
+      origin: 'EXTRACTED',
+      verification: 'DRAFT',
+      confidence: 0.42,
+      extractor: 'claimgraph-rules/1.0.0:verb',
+      review: null,
+    });
+    expect(byId.get('officials-report-12-injured')).toMatchObject({
+      origin: 'EXTRACTED',
+      verification: 'VERIFIED',
+      confidence: 0.9,
+      extractor: null,
+      review: expect.objectContaining({ verification: 'VERIFIED', by: 'cli:test' }),
+    });
+    expect(byId.get('islamabad-says-militants-crossed')).toMatchObject({
+      origin: 'CURATED',
+      verification: 'VERIFIED',
+      confidence: null,
+      // Denied only by a draft: not disputed (a draft takes part in nothing until verified).
+      status: 'UNCONTESTED',
+    });
+    const ids = [...byId.keys()];
+    const stored = await executor.read('test/claim-derived', { ids });
+    expect(stored.find((r) => r.id === 'kabul-rejects-crossing-claim')).toMatchObject({
+      sortKey: 'DRAFT|-|kabul-rejects-crossing-claim',
+      confidenceKey: 'DRAFT|0420000|kabul-rejects-crossing-claim',
+    });
+    // What the import stored is what the ordinary refreshes store for the same review state.
+    await executor.write(async (tx) => {
+      await refreshClaimKeys(tx, ids);
+      await refreshClaimStatus(tx, ids);
+    });
+    expect(await executor.read('test/claim-derived', { ids })).toEqual(stored);
+
+    // The placeholder has no names in the graph: "Kabul" still means the actor it meant.
+    const [actor] = await executor.read('actors/by-ids', { ids: ['unnamed-kabul-officials'] });
+    expect(actor?.actor).toMatchObject({ placeholder: true, name: 'Kabul' });
+    const [ref] = await executor.read('actors/resolve-ref', { ref: 'Kabul' });
+    expect(ref?.id).toBe('taliban-government');
   });
 
   describe('a later import disputes claims an earlier one committed', () => {
@@ -353,6 +429,21 @@ describe('bulk import (npm run import)', () => {
       /name: contains the bidirectional formatting character U\+202E/,
     ],
     [
+      'a verification a data file cannot give',
+      (r: any[]) => void (r[6].verification = 'REJECTED'),
+      /line 7 \(claim "islamabad-says-militants-crossed"\): verification: Invalid option: expected one of "DRAFT"\|"VERIFIED"/,
+    ],
+    [
+      'a confidence above 1',
+      (r: any[]) => void (r[6].confidence = 1.5),
+      /line 7 \(claim "islamabad-says-militants-crossed"\): confidence: must be between 0 and 1/,
+    ],
+    [
+      'an origin that is neither CURATED nor EXTRACTED',
+      (r: any[]) => void (r[6].origin = 'SCRAPED'),
+      /line 7 \(claim "islamabad-says-militants-crossed"\): origin: /,
+    ],
+    [
       'a name of another actor',
       (r: any[]) => void (r[0].aliases = ['Islamabad']),
       /"islamabad" already names actor "pakistan-government"/,
@@ -390,7 +481,8 @@ describe('bulk import (npm run import)', () => {
 // count is 0 and the planner's estimates say any start is cheap: the status rule then read every
 // claim (or every FIGURE claim) for each claim checked, 20 million db hits for 5,000 claims, and a
 // plan cached then kept being used. So the import's first batches are small, and its status
-// statements are planned afresh for every batch (their @fresh variants, CYPHER replan=force).
+// statements are planned afresh for the first FRESH_BATCHES batches (their @fresh variants,
+// CYPHER replan=force), whose last plan, made on a graph of thousands of records, the cache keeps.
 describe('the status statements of the import', () => {
   it('start with batches of 100 and 1,000 records, then the batch size', async () => {
     await freshDatabase(executor);
@@ -401,23 +493,30 @@ describe('the status statements of the import', () => {
     expect(written.slice(0, 3)).toEqual([100, 1100, 2600]);
   });
 
-  it('planned afresh on the graph the first batches wrote, cost each claim a few db hits', async () => {
+  it('planned afresh for the first batches, then run from the cache, cost each claim a few db hits', async () => {
     await freshDatabase(executor);
     // The plans a first batch would cache, made on the empty graph.
     const empty = { replan: 'force' as const, rollback: true };
-    await executor.profile('import/write-status', { ids: [] }, empty);
     await executor.profile('claims/refresh-status', { ids: [], keys: [] }, empty);
+    await executor.profile('disputes/refresh-links', { ids: [] }, empty);
     const file = path.join(dir, 'plans.ndjson');
-    await writeSynthetic(file, { claims: 1000, actors: 10, sources: 20 });
-    await importPath(executor, file, writer, {});
-    const ids = Array.from({ length: 1000 }, (_, i) => `synthetic-claim-${i}`);
-    // What a later batch runs: the same statements, planned from the statistics of now.
-    const fresh = { replan: 'force' as const, rollback: true };
-    const write = await executor.profile('import/write-status', { ids }, fresh);
-    const refresh = await executor.profile('claims/refresh-status', { ids, keys: [] }, fresh);
-    // About 5 and 10 per claim; the walk from the claim_kind index cost 11,000 per claim.
-    expect(write.dbHits).toBeLessThan(20 * ids.length);
-    expect(refresh.dbHits).toBeLessThan(30 * ids.length);
+    await writeSynthetic(file, { claims: 3000, actors: 300, sources: 60 });
+    const result = await importPath(executor, file, writer, { batchSize: 1000 });
+    // Batches after the first FRESH_BATCHES ran these statements from the plan cache.
+    expect(result.batches).toBeGreaterThan(FRESH_BATCHES);
+    const ids = Array.from({ length: 3000 }, (_, i) => `synthetic-claim-${i}`);
+    // What a later batch runs: the cached plans, and the same statements planned from the
+    // statistics of now. Every fifth synthetic claim denies the one before it, so about 600 of
+    // these are disputed and refresh-links rebuilds their links.
+    for (const replan of ['skip', 'force'] as const) {
+      const opts = { replan, rollback: true };
+      const refresh = await executor.profile('claims/refresh-status', { ids, keys: [] }, opts);
+      const links = await executor.profile('disputes/refresh-links', { ids }, opts);
+      // About 10 and 20 per claim; the walk from the claim_kind index cost 11,000 per claim, a
+      // scan of the actors for each claim would cost 300.
+      expect(refresh.dbHits).toBeLessThan(30 * ids.length);
+      expect(links.dbHits).toBeLessThan(50 * ids.length);
+    }
   });
 });
 

@@ -285,7 +285,7 @@ let imports = 0;
 /**
  * A bulk-import file (src/import) of figure claims and denials on the base source, in batches of
  * two lines: the import keys figures and stores statuses its own way (import/write-figures,
- * write-status), so it is held to the same rule as every other write. Its claimants are the two
+ * write-claims), so it is held to the same rule as every other write. Its claimants are the two
  * named actors (the placeholder may have been resolved away by then).
  */
 function importFile(cmd: Extract<Command, { t: 'import' }>, ids: string[]): string {
