@@ -25,6 +25,15 @@ CASE WHEN parts IS NULL OR 'actors' IN parts THEN COLLECT {
   RETURN
     // @include actor-row
 } END AS actors,
+// Part 'names' instead of 'actors' where claimant, voice and targets show nothing but id, name and
+// kind (src/graphql/claim-lists.ts pageParts): just those three properties of each actor. The full
+// row's roles and resolvedTo are two expansions of the actor, a dense node on a large graph (about
+// 23 db hits an actor there against 3). Never read for a full row (parts null).
+CASE WHEN 'names' IN parts THEN COLLECT {
+  MATCH (c)-[:CLAIMED_BY|VOICED_BY|TARGETS]->(a:Actor)
+  WITH DISTINCT a
+  RETURN a {.id, .name, .kind}
+} END AS names,
 CASE WHEN parts IS NULL OR 'figures' IN parts THEN COLLECT {
   MATCH (c)-[:HAS_FIGURE]->(f:Figure)
   RETURN {value: f.value, unit: f.unit, measure: f.measure} ORDER BY f.position

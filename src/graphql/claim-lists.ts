@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Row } from '../db/executor';
 import {
+  ACTOR_FIELDS,
   claimList,
   claimParts,
   claimPath,
@@ -18,7 +19,7 @@ import { leadingCursorKey, pageWindow, type PageArgs, type Window } from '../pag
 import type { Context } from './context';
 import type { ActorPageKey } from './loaders';
 import { primeActors, VERIFIED_ONLY } from './loaders';
-import { selectedAt } from './selection';
+import { LEAN_ACTOR_FIELDS, leanActors, selectedAt, selectsOnly } from './selection';
 import { keysetConnection } from './pagination';
 
 /**
@@ -33,7 +34,25 @@ type Relation = 'CLAIMED_BY' | 'TARGETS';
 export function pageParts(info: GraphQLResolveInfo): Parts {
   const edge = selectedAt(info, ['edges']);
   if (!edge.has('node')) return null;
-  return claimParts(selectedAt(info, ['edges', 'node']));
+  // Lean actors when every actor field shows only what the 'names' part holds: a page usually
+  // shows `claimant { id name }`, and the full actor rows were a third of the page's db hits.
+  const namesOnly = ACTOR_FIELDS.every((f) => leanActors(info, ['edges', 'node', f]));
+  return claimParts(selectedAt(info, ['edges', 'node']), namesOnly);
+}
+
+/**
+ * Claim.claimant / voice / targets: from the claim row's lean actors (part 'names') when the field
+ * shows nothing else, else through the actor loader. The choice is made per field from its own
+ * selection, so a lean actor is never asked for a field it does not hold; a row without the part
+ * (a loaded claim, a page that read full actors) goes to the loader.
+ */
+export function claimActors(ctx: Context, claim: Row, ids: string[], info: GraphQLResolveInfo) {
+  const names = claim.names as Row[] | null | undefined;
+  if (names && selectsOnly(info, LEAN_ACTOR_FIELDS)) {
+    const byId = new Map(names.map((a) => [a.id as string, a]));
+    if (ids.every((id) => byId.has(id))) return Promise.resolve(ids.map((id) => byId.get(id)!));
+  }
+  return ctx.loaders.actor.loadMany(ids);
 }
 
 /**

@@ -75,3 +75,19 @@ export function selectedAt(info: GraphQLResolveInfo, path: string[]): Set<string
   for (const node of info.fieldNodes) visit(node.selectionSet, 0, new Set());
   return out;
 }
+
+/**
+ * The Actor fields of a lean actor row: `a {.id, .name, .kind}`, what a claim row's 'names' part
+ * (fragments/claim-row) and graph/attribution's lean nodes hold instead of fragments/actor-row.
+ */
+export const LEAN_ACTOR_FIELDS = ['id', 'name', 'kind'];
+
+/**
+ * Whether the actors selected at `path` below the field being resolved show nothing but
+ * LEAN_ACTOR_FIELDS (or nothing at all there): a query can then read those three properties
+ * rather than each actor's full row (roles, aliases, resolvedTo: expansions of what is, on a large
+ * graph, a dense node).
+ */
+export function leanActors(info: GraphQLResolveInfo, path: string[]): boolean {
+  return [...selectedAt(info, path)].every((f) => f === '__typename' || LEAN_ACTOR_FIELDS.includes(f));
+}

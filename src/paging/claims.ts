@@ -69,17 +69,25 @@ export interface KeyRow {
  * The costly columns of a claim's row (fragments/claim-row) a page reads only when its selection
  * shows them; `null` parts means the page reads no claim rows at all (ids and keys only).
  */
-export type ClaimPart = 'anchoring' | 'about' | 'actors' | 'figures' | 'evidence' | 'denies' | 'deniedBy';
+export type ClaimPart =
+  'anchoring' | 'about' | 'actors' | 'names' | 'figures' | 'evidence' | 'denies' | 'deniedBy';
 export type Parts = ClaimPart[] | null;
 
-/** The parts a claim selection (the field names of edges.node) needs from the row. */
-export function claimParts(fields: Set<string>): ClaimPart[] {
+/** The claim fields whose values are actors (the claim row holds their ids). */
+export const ACTOR_FIELDS = ['claimant', 'voice', 'targets'] as const;
+
+/**
+ * The parts a claim selection (the field names of edges.node) needs from the row. `namesOnly`:
+ * its actor fields show nothing but a lean actor's fields (src/graphql/selection.ts leanActors), so the
+ * row carries those instead of the actors' full rows.
+ */
+export function claimParts(fields: Set<string>, namesOnly = false): ClaimPart[] {
   const parts: ClaimPart[] = [];
   for (const p of ['anchoring', 'about', 'figures', 'evidence', 'denies', 'deniedBy'] as const) {
     if (fields.has(p)) parts.push(p);
   }
   // The actors' rows prime the actor loader, so claimant / voice / targets cost no statement.
-  if (fields.has('claimant') || fields.has('voice') || fields.has('targets')) parts.push('actors');
+  if (ACTOR_FIELDS.some((f) => fields.has(f))) parts.push(namesOnly ? 'names' : 'actors');
   return parts;
 }
 

@@ -41,9 +41,27 @@ export async function requireActors(
   refs: readonly string[],
   field: (index: number) => string,
 ): Promise<string[]> {
-  const ids = await resolveActorRefs(on, refs);
-  return ids.map((id, i) => {
-    if (!id) throw unknownActor(field(i), refs[i]!);
+  return requireResolved(refs, await resolveActorRefs(on, refs), field);
+}
+
+/**
+ * Actor refs as a query that resolves them itself takes them (`$refs`, as refs/actors reads them):
+ * folded, each with its position. For a read that resolves its refs in the statement that uses
+ * them (graph/attribution), then checks the ids it got with requireResolved.
+ */
+export function actorRefParams(refs: readonly string[]): { i: number; ref: string }[] {
+  return refs.map((ref, i) => ({ i, ref: foldName(ref) }));
+}
+
+/** The ids resolved for `refs` (in order; null for none): NOT_FOUND naming the first unknown ref. */
+export function requireResolved(
+  refs: readonly string[],
+  ids: readonly (string | null)[],
+  field: (index: number) => string,
+): string[] {
+  return refs.map((ref, i) => {
+    const id = ids[i];
+    if (!id) throw unknownActor(field(i), ref);
     return id;
   });
 }

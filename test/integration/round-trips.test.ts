@@ -172,12 +172,13 @@ it('an attribution graph drawn with ids and URLs reads no claim, source or edge 
     };
   };
   const lean = await sent<Data>(query('kind from { id } to { id } claim { id } sources { url }'));
-  // The refs, the graph, the nodes' actors.
-  expect(lean.statements).toBe(3);
+  // The refs, the edges and the nodes' actors: one statement (graph/attribution).
+  expect(lean.statements).toBe(1);
   const full = await sent<Data>(
     query('kind from { id } to { id } claim { id content } sources { url title }'),
   );
-  expect(full.statements).toBe(5);
+  // And the claims and the sources, one loader batch each.
+  expect(full.statements).toBe(3);
   const shape = (d: Data) =>
     d.attributionGraph.edges.map((e) => [e.from.id, e.to.id, e.claim.id, e.sources.map((s) => s.url)]);
   expect(lean.data.attributionGraph.edges.length).toBeGreaterThan(0);
@@ -187,6 +188,24 @@ it('an attribution graph drawn with ids and URLs reads no claim, source or edge 
     expect(nodeIds.has(e.from.id) && nodeIds.has(e.to.id)).toBe(true);
   }
   for (const e of full.data.attributionGraph.edges) expect(e.claim.content).toBeTruthy();
+});
+
+it('an attribution graph whose nodes show more than names reads their full rows in the same statement', async () => {
+  type Node = { id: string; name: string; aliases: string[]; description: string | null };
+  type Data = { attributionGraph: { nodes: Node[]; edges: { from: { name: string } }[] } };
+  const q = (node: string) =>
+    `{ attributionGraph(actors: ["Kabul", "Islamabad"]) { nodes { ${node} } edges { from { name } } } }`;
+  const rich = await sent<Data>(q('id name aliases description'));
+  // The nodes' full rows prime the actor loader: an edge's claimant's name costs no read.
+  expect(rich.statements).toBe(1);
+  const lean = await sent<Data>(q('id name'));
+  // Lean nodes are not the loader's rows: the edges' claimants are read once, batched.
+  expect(lean.statements).toBe(2);
+  const names = (d: Data) => d.attributionGraph.nodes.map((n) => [n.id, n.name]);
+  expect(names(rich.data)).toEqual(names(lean.data));
+  expect(rich.data.attributionGraph.nodes.some((n) => n.aliases.length > 0)).toBe(true);
+  for (const d of [rich.data, lean.data])
+    for (const e of d.attributionGraph.edges) expect(e.from.name).toBeTruthy();
 });
 
 it('an unknown actor ref is null, in one statement', async () => {

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Row } from '../../db/executor';
 import { BadUserInputError, SearchSyntaxError } from '../../errors';
-import { requireActor, requireActors } from '../../refs';
+import { actorRefParams, requireActor, requireActors, requireResolved } from '../../refs';
 import type { Context } from '../context';
 import { capFirst, present, presentAt } from '../pagination';
-import { keyOnlyOr, selectsAny, selectsOnly } from '../selection';
+import { keyOnlyOr, leanActors, selectsAny, selectsOnly } from '../selection';
 import { buildSearchQuery, highlight } from '../../search/text';
 
 /**
@@ -133,32 +133,36 @@ export const AnalysisQuery = {
     _: unknown,
     args: { actors?: string[] | null; kinds?: string[] | null; from?: string | null; to?: string | null },
     ctx: Context,
+    info: GraphQLResolveInfo,
   ) => {
     checkRange(args.from, args.to);
-    // One query for the whole list: a query per ref in parallel took one pooled connection each.
-    const actorIds = args.actors?.length
-      ? await requireActors(ctx.executor, args.actors, (i) => `actors[${i}]`)
-      : null;
-    const { rows, truncated } = await bounded(
-      ctx,
-      'graph/attribution',
-      {
-        actors: actorIds ? [...new Set(actorIds)] : null,
-        kinds: args.kinds?.length ? args.kinds : null,
-        from: args.from ?? null,
-        to: args.to ?? null,
-      },
-      MAX_GRAPH_EDGES,
-    );
-    const nodeIds = new Set<string>(actorIds ?? []);
-    for (const r of rows) {
-      nodeIds.add(r.from as string);
-      nodeIds.add(r.to as string);
+    const refs = args.actors?.length ? args.actors : null;
+    // One statement: the refs resolved, the edges and the actors they join (it was three: the
+    // refs, the edges, then the nodes through the actor loader).
+    const lean = leanActors(info, ['nodes']);
+    const [row] = await ctx.executor.read('graph/attribution', {
+      refs: refs && actorRefParams(refs),
+      kinds: args.kinds?.length ? args.kinds : null,
+      from: args.from ?? null,
+      to: args.to ?? null,
+      limit: MAX_GRAPH_EDGES + 1,
+      lean,
+    });
+    if (refs) {
+      const resolved = (row?.resolved as { id: string | null }[] | undefined) ?? [];
+      requireResolved(
+        refs,
+        resolved.map((r) => r.id),
+        (i) => `actors[${i}]`,
+      );
     }
-    const nodes = present(await ctx.loaders.actor.loadMany([...nodeIds])).sort((a, b) =>
+    const edges = (row?.edges as Row[] | undefined) ?? [];
+    const nodes = ((row?.nodes as Row[] | undefined) ?? []).sort((a, b) =>
       String(a.name).localeCompare(String(b.name)),
     );
-    return { nodes, edges: rows, truncated };
+    // Full rows are the actor loader's: an edge's `from { name }` then costs no read.
+    if (!lean) for (const a of nodes) ctx.loaders.actor.prime(a.id as string, a);
+    return { nodes, edges: edges.slice(0, MAX_GRAPH_EDGES), truncated: edges.length > MAX_GRAPH_EDGES };
   },
 
   connections: async (

@@ -3,7 +3,7 @@ import type { Row } from '../../db/executor';
 import type { Context } from '../context';
 import { actorClaimsConnection } from '../claim-lists';
 import { present, presentAt, type PageArgs } from '../pagination';
-import { claimPart, pageParts } from '../claim-lists';
+import { claimActors, claimPart, pageParts } from '../claim-lists';
 import { keyOnlyOr } from '../selection';
 
 /**
@@ -34,11 +34,12 @@ export const Extraction = {
 };
 
 export const Claim = {
-  claimant: (claim: Row, _: unknown, ctx: Context) => ctx.loaders.actor.load(claim.claimant as string),
-  voice: (claim: Row, _: unknown, ctx: Context) =>
-    claim.voice ? ctx.loaders.actor.load(claim.voice as string) : null,
-  targets: async (claim: Row, _: unknown, ctx: Context) =>
-    present(await ctx.loaders.actor.loadMany(ids(claim.targets))),
+  claimant: async (claim: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    present(await claimActors(ctx, claim, [claim.claimant as string], info))[0] ?? null,
+  voice: async (claim: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    claim.voice ? (present(await claimActors(ctx, claim, [claim.voice as string], info))[0] ?? null) : null,
+  targets: async (claim: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    present(await claimActors(ctx, claim, ids(claim.targets), info)),
   // The parts a page may not have read (claimPart loads the whole claim for them then).
   about: async (claim: Row, _: unknown, ctx: Context) =>
     present(await ctx.loaders.event.loadMany(ids(await claimPart(ctx, claim, 'about')))),
