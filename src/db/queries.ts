@@ -52,6 +52,8 @@ export function allQueries(): Map<string, string> {
  * integer of at most two digits, written in its place.
  */
 export function query(name: string): string {
+  const ofRef = /^(.+)@of-ref$/.exec(name);
+  if (ofRef) return ofRefVariant(ofRef[1]!, query(ofRef[1]!));
   const rows = /^(.+)@rows$/.exec(name);
   if (rows) return rowsVariant(query(rows[1]!));
   const backward = /^(.+)@backward$/.exec(name);
@@ -118,14 +120,15 @@ function countVariant(name: string): string {
  * "claims/page-x@rows" (also after @backward: "claims/page-x@backward@rows"): a claim page query
  * that returns, beside each page row's `id` and `key` (and `actor` on the per-actor paths), the
  * claim's columns as the claim loader holds them (fragments/claim-row; only the `$parts` the page
- * shows), in the same statement. A
- * page is then one round trip rather than two (the ids, then claims/by-ids for them): the
- * statement's fixed cost (a Bolt turn, a plan lookup) was most of a page's time at any size.
+ * shows), in the same statement. A page is then one round trip rather than two (the ids, then
+ * claims/by-ids for them): the statement's fixed cost (a Bolt turn, a plan lookup) was most of a
+ * page's time at any size.
  * The page's rows keep their order: each is projected by a subquery applied to it in turn.
  */
 function rowsVariant(pageText: string): string {
   return [
-    'CALL {',
+    // (*): the page query sees what an enclosing query bound (the @of-ref variant's actor).
+    'CALL (*) {',
     pageText,
     '}',
     'CALL {',
@@ -137,6 +140,28 @@ function rowsVariant(pageText: string): string {
     '  WITH c, $parts AS parts',
     '  RETURN',
     expandIncludes('  // @include claim-row'),
+    '}',
+    'RETURN *',
+  ].join('\n');
+}
+
+/**
+ * "claims/page-by-x…@of-ref": a per-actor page query (one that reads `$pages`) run for the actor
+ * that `$ref` names, after actors/by-ref in the same statement: `Query.actor(ref) { claimsAbout(first:
+ * 20) { ... } }` is then one round trip, not two (the actor, then its page). Its one page is the
+ * key range ($lo, $hi) of that actor; rows carry `refActor` (the id) and `refActorRow` (the actor
+ * as the loader holds it) beside the page's columns, which are null when the page is empty. No row
+ * at all when the ref names no actor.
+ */
+function ofRefVariant(name: string, pageText: string): string {
+  if (!/\$pages\b/.test(pageText)) throw new Error(`named query "${name}" reads no $pages to run for a ref`);
+  return [
+    'CALL {',
+    query('actors/by-ref'),
+    '}',
+    'WITH id AS refActor, actor AS refActorRow',
+    'OPTIONAL CALL (refActor) {',
+    pageText.replace(/\$pages\b/g, "[{actor: '0', lo: refActor + '|' + $lo, hi: refActor + '|' + $hi}]"),
     '}',
     'RETURN *',
   ].join('\n');

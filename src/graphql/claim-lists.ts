@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Row } from '../db/executor';
 import {
   ACTOR_FIELDS,
@@ -7,6 +7,7 @@ import {
   claimPath,
   claimRange,
   countClaims,
+  readActorByRefWithWindow,
   readActorWindows,
   readClaimWindow,
   actorOnly,
@@ -19,7 +20,7 @@ import { leadingCursorKey, pageWindow, type PageArgs, type Window } from '../pag
 import type { Context } from './context';
 import type { ActorPageKey } from './loaders';
 import { primeActors, VERIFIED_ONLY } from './loaders';
-import { LEAN_ACTOR_FIELDS, leanActors, selectedAt, selectsOnly } from './selection';
+import { LEAN_ACTOR_FIELDS, leanActors, selectedAt, selectedFields, selectsOnly } from './selection';
 import { keysetConnection } from './pagination';
 
 /**
@@ -67,6 +68,11 @@ export async function claimPart(ctx: Context, claim: Row, name: string): Promise
   return ((await ctx.loaders.claim.load(claim.id as string)) ?? {})[name] ?? null;
 }
 
+function actorPageKey(relation: Relation, actor: string, w: Window, parts: Parts): string {
+  const key: ActorPageKey = [relation, w.backward, w.limit, actor, w.lo, w.hi, parts];
+  return JSON.stringify(key);
+}
+
 function actorPage(
   ctx: Context,
   relation: Relation,
@@ -74,8 +80,58 @@ function actorPage(
   w: Window,
   parts: Parts = null,
 ): Promise<KeyRow[]> {
-  const key: ActorPageKey = [relation, w.backward, w.limit, actor, w.lo, w.hi, parts];
-  return ctx.loaders.actorPages.load(JSON.stringify(key));
+  return ctx.loaders.actorPages.load(actorPageKey(relation, actor, w, parts));
+}
+
+/** The window of an actor's claim list (Actor.claimsMade / claimsAbout) for a page's arguments. */
+function actorWindow(args: PageArgs): Window {
+  return pageWindow('claims', args, claimRange(VERIFIED_ONLY, 'STATED_DESC'), true, 'VERIFIED|');
+}
+
+const ACTOR_LISTS: Record<string, Relation> = { claimsMade: 'CLAIMED_BY', claimsAbout: 'TARGETS' };
+
+/**
+ * Query.actor(ref): the actor, and when the selection shows exactly one of its claim lists
+ * (claimsMade or claimsAbout, the actor view's usual request), that list's page in the same
+ * statement, primed into the page loader under the key the list's resolver will ask for, so the
+ * request is one round trip (it was two: the ref, then the page). Anything else (both lists, two
+ * pages of one, arguments the page refuses) reads the actor alone and leaves the lists to their
+ * resolvers, which then read (or refuse) as usual.
+ */
+export async function actorByRef(ctx: Context, ref: string, info: GraphQLResolveInfo): Promise<Row | null> {
+  const lists = selectedFields(info, Object.keys(ACTOR_LISTS));
+  const only = lists.length === 1 ? lists[0]! : undefined;
+  let ahead: { relation: Relation; window: Window; parts: Parts } | undefined;
+  if (only) {
+    const def = (info.schema.getType('Actor') as GraphQLObjectType).getFields()[only.name.value]!;
+    try {
+      const args = getArgumentValues(def, only, info.variableValues) as PageArgs;
+      const field = { ...info, fieldNodes: [only] };
+      ahead = { relation: ACTOR_LISTS[only.name.value]!, window: actorWindow(args), parts: pageParts(field) };
+    } catch {
+      ahead = undefined; // the list's own resolver reports the bad argument, at its own path
+    }
+  }
+  if (!ahead) {
+    const [row] = await ctx.executor.read('actors/by-ref', { ref });
+    if (!row) return null;
+    const actor = row.actor as Row;
+    ctx.loaders.actor.prime(actor.id as string, actor);
+    return actor;
+  }
+  const found = await readActorByRefWithWindow(
+    ctx.executor,
+    ref,
+    ahead.relation,
+    VERIFIED_ONLY,
+    ahead.window,
+    ahead.parts,
+  );
+  if (!found) return null;
+  const id = found.actor.id as string;
+  ctx.loaders.actor.prime(id, found.actor);
+  ctx.loaders.actorPages.prime(actorPageKey(ahead.relation, id, ahead.window, ahead.parts), found.rows);
+  return found.actor;
 }
 
 /**
@@ -162,7 +218,7 @@ export async function actorClaimsConnection(
   args: PageArgs,
   parts: Parts = null,
 ) {
-  const window = pageWindow('claims', args, claimRange(VERIFIED_ONLY, 'STATED_DESC'), true, 'VERIFIED|');
+  const window = actorWindow(args);
   const read = (w: Window, rows: Parts = null) => actorPage(ctx, relation, actor, w, rows);
   const nodes = pageNodes(ctx, () => read(window, parts));
   return keysetConnection<KeyRow, Row>({

@@ -1,4 +1,4 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * Whether the field being resolved selects any of `names` directly (through inline fragments and
@@ -90,4 +90,27 @@ export const LEAN_ACTOR_FIELDS = ['id', 'name', 'kind'];
  */
 export function leanActors(info: GraphQLResolveInfo, path: string[]): boolean {
   return [...selectedAt(info, path)].every((f) => f === '__typename' || LEAN_ACTOR_FIELDS.includes(f));
+}
+
+/**
+ * The field nodes named one of `names` directly below the field being resolved (through inline
+ * fragments and fragment spreads), each once: a resolver that reads ahead for a child field
+ * (Query.actor for the actor's first page of claims) takes their arguments and selections.
+ */
+export function selectedFields(info: GraphQLResolveInfo, names: string[]): FieldNode[] {
+  const out: FieldNode[] = [];
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): void => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) {
+        if (names.includes(sel.name.value) && !out.includes(sel)) out.push(sel);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
+      else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        visit(info.fragments[sel.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  return out;
 }

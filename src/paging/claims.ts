@@ -178,6 +178,36 @@ export async function readActorWindows(
   return new Map(windows.map((w, i) => [`${i}`, out.get(String(i)) ?? []]));
 }
 
+/**
+ * The actor `ref` names (actors/by-ref) and one window of its claims (as claimant or target, with
+ * the rows' `parts`), in one statement (the page query's `@of-ref` variant). Null when the ref
+ * names no actor.
+ */
+export async function readActorByRefWithWindow(
+  executor: Executor,
+  ref: string,
+  relation: 'CLAIMED_BY' | 'TARGETS',
+  f: ClaimListFilter,
+  window: Window,
+  parts: Parts,
+): Promise<{ actor: Row; rows: KeyRow[] } | null> {
+  const name = relation === 'CLAIMED_BY' ? 'claims/page-by-claimant' : 'claims/page-by-target';
+  const rows = await executor.read(`${variant(name, window.backward, parts)}@of-ref`, {
+    ...filterParams(f),
+    ref,
+    lo: window.lo,
+    hi: window.hi,
+    limit: window.limit,
+    ...(parts ? { parts } : {}),
+  });
+  if (rows.length === 0) return null;
+  const actor = rows[0]!.refActorRow as Row;
+  const page = rows
+    .filter((r) => r.id !== null)
+    .map(({ refActor: _a, refActorRow: _r, ...r }) => keyRow(r, parts));
+  return { actor, rows: page };
+}
+
 /** Only the verification narrows the list: nothing else to apply while counting. */
 function onlyVerification(f: ClaimListFilter): boolean {
   return !f.kind && !f.claimant && !f.target && !f.sourceUrl && !f.status && !f.statedFrom && !f.statedTo;

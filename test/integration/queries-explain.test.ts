@@ -122,6 +122,24 @@ describe('the claim page queries with their rows (@rows), either way', () => {
   });
 });
 
+describe('an actor by ref with one page of its claims (@of-ref), either way, with or without rows', () => {
+  // Query.actor reading ahead for claimsMade / claimsAbout: the ref's lookups, then the page's
+  // relationship-key range of the actor found. No scan, whatever the statistics.
+  const perActor = ['claims/page-by-claimant', 'claims/page-by-target'];
+  it.each(perActor.flatMap((n) => [`${n}@of-ref`, `${n}@rows@of-ref`, `${n}@backward@rows@of-ref`]))(
+    '%s',
+    async (name) => {
+      const ops = planOperators(await executor.explain(name));
+      expect(ops.map((o) => o.operator)).not.toContain('Eager');
+      expect(ops.filter((o) => /Scan/.test(o.operator)).map((o) => `${o.operator} ${o.details}`)).toEqual([]);
+      expect(ops.some((o) => /RelationshipIndexSeek/.test(o.operator))).toBe(true);
+      expect(
+        ops.some((o) => o.operator.startsWith('NodeUniqueIndexSeek') && /:Alias\(key\)/.test(o.details)),
+      ).toBe(true);
+    },
+  );
+});
+
 describe('the bulk import statements stream', () => {
   // Each is one index seek per row and a CREATE: an Eager operator would hold the whole batch
   // in memory (what made the old single statement slow), a scan would read the whole graph.

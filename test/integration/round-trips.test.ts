@@ -31,13 +31,14 @@ async function sent<T>(query: string): Promise<{ statements: number; data: T; na
 
 type Edge = { node: { id: string; claimant: { name: string }; evidence: { source: { url: string } }[] } };
 
-it('an actor by alias with a page of its claims, their claimants and sources: two statements', async () => {
-  const { statements, data } = await sent<{
+it('an actor by alias with a page of its claims, their claimants and sources: one statement', async () => {
+  const { statements, data, names } = await sent<{
     actor: { id: string; name: string; claimsAbout: { edges: Edge[] } };
   }>(`{ actor(ref: "ttp") { id name claimsAbout(first: 5) { edges { node { id
         claimant { name } targets { name } evidence { exact source { url } } } } } } }`);
-  // The actor (by its ref), then the page with its claims and their actors (claims/page-…@rows).
-  expect(statements).toBe(2);
+  // The actor (by its ref) and its page with the claims and their actors, in one statement.
+  expect(names).toEqual(['claims/page-by-target@rows@of-ref']);
+  expect(statements).toBe(1);
   expect(data.actor.id).toBe('ttp');
   expect(data.actor.claimsAbout.edges.length).toBeGreaterThan(0);
   for (const { node } of data.actor.claimsAbout.edges) {
@@ -45,6 +46,50 @@ it('an actor by alias with a page of its claims, their claimants and sources: tw
     expect(node.evidence.length).toBeGreaterThan(0);
     for (const x of node.evidence) expect(x.source.url).toMatch(/^https?:\/\//);
   }
+});
+
+it('an actor’s page read with the actor is the page its list reads on its own, and pages on', async () => {
+  type Conn = {
+    edges: { cursor: string; node: { id: string; claimant: { id: string } } }[];
+    pageInfo: { endCursor: string; hasNextPage: boolean };
+  };
+  const page = (args: string) =>
+    `claimsMade(${args}) { edges { cursor node { id claimant { id } } } pageInfo { endCursor hasNextPage } }`;
+  const ahead = await sent<{ actor: { claimsMade: Conn } }>(
+    `{ actor(ref: "Pakistan") { ${page('first: 2')} } }`,
+  );
+  expect(ahead.statements).toBe(1);
+  // Both lists selected: the actor alone, then each list through its own loader (no read-ahead).
+  const apart = await sent<{ actor: { claimsMade: Conn; claimsAbout: Conn } }>(
+    `{ actor(ref: "Pakistan") { ${page('first: 2')} claimsAbout(first: 1) { edges { node { id } } } } }`,
+  );
+  expect(apart.names).toEqual([
+    'actors/by-ref',
+    'claims/page-by-claimant@rows',
+    'claims/page-by-target@rows',
+  ]);
+  expect(ahead.data.actor.claimsMade).toEqual(apart.data.actor.claimsMade);
+  expect(ahead.data.actor.claimsMade.pageInfo.hasNextPage).toBe(true);
+  // The next page, read ahead with the actor too, follows on with no claim repeated.
+  const next = await sent<{ actor: { claimsMade: Conn } }>(
+    `{ actor(ref: "Pakistan") { ${page(`first: 2, after: "${ahead.data.actor.claimsMade.pageInfo.endCursor}"`)} } }`,
+  );
+  expect(next.statements).toBe(1);
+  const seen = ahead.data.actor.claimsMade.edges.map((e) => e.node.id);
+  for (const e of next.data.actor.claimsMade.edges) {
+    expect(seen).not.toContain(e.node.id);
+    expect(e.node.claimant.id).toBe('pakistan-government');
+  }
+  // Arguments the page refuses are reported at the list, as without the read-ahead.
+  const bad = await app.gql(`{ actor(ref: "Pakistan") { id ${page('first: 2, last: 2')} } }`);
+  expect(bad.body.errors?.[0]).toMatchObject({
+    path: ['actor', 'claimsMade'],
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+  // A ref that names no actor: null, in the one statement.
+  const none = await sent<{ actor: null }>(`{ actor(ref: "Atlantis") { ${page('first: 2')} } }`);
+  expect(none.statements).toBe(1);
+  expect(none.data.actor).toBeNull();
 });
 
 // Everything a claim's own row answers (related claims and events are other nodes, read by their loaders).

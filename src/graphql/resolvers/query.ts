@@ -1,7 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Row } from '../../db/executor';
 import { foldName, normalizeUrl, requireActors } from '../../refs';
-import { claimsConnection, pageParts } from '../claim-lists';
+import { actorByRef, claimsConnection, pageParts } from '../claim-lists';
 import type { Context } from '../context';
 import { claimWithDenials } from '../loaders';
 import { selectsAny } from '../selection';
@@ -19,13 +18,8 @@ interface ClaimFilter {
 }
 
 export const Query = {
-  actor: async (_: unknown, { ref }: { ref: string }, ctx: Context) => {
-    const [row] = await ctx.executor.read('actors/by-ref', { ref: foldName(ref) });
-    if (!row) return null;
-    const actor = row.actor as Row;
-    ctx.loaders.actor.prime(actor.id as string, actor);
-    return actor;
-  },
+  actor: (_: unknown, { ref }: { ref: string }, ctx: Context, info: GraphQLResolveInfo) =>
+    actorByRef(ctx, foldName(ref), info),
 
   actors: async (
     _: unknown,
