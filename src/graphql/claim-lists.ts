@@ -42,6 +42,17 @@ export function pageParts(info: GraphQLResolveInfo): Parts {
 }
 
 /**
+ * What Query.claim with its denials reads of each claim: the parts its selection shows, on the
+ * claim and on the claims it denies and is denied by (one row shape for all of them).
+ */
+export function claimViewParts(info: GraphQLResolveInfo): Parts {
+  const levels = [[], ['deniedBy'], ['denies']];
+  const fields = new Set(levels.flatMap((l) => [...selectedAt(info, l)]));
+  const namesOnly = levels.every((l) => ACTOR_FIELDS.every((f) => leanActors(info, [...l, f])));
+  return claimParts(fields, namesOnly);
+}
+
+/**
  * Claim.claimant / voice / targets: from the claim row's lean actors (part 'names') when the field
  * shows nothing else, else through the actor loader. The choice is made per field from its own
  * selection, so a lean actor is never asked for a field it does not hold; a row without the part

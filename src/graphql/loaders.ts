@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Executor, Row } from '../db/executor';
 import { readActorWindows, type ClaimListFilter, type KeyRow, type Parts } from '../paging/claims';
 import type { Window } from '../paging/keyset';
+import { present } from './pagination';
 
 type Relation = 'CLAIMED_BY' | 'TARGETS';
 /** [relation, backward, limit, actor id, lo, hi, the claim rows' parts (null: no rows)] */
@@ -29,18 +30,41 @@ function byKey(rows: Row[], key: string, keys: readonly string[]): (Row | null)[
   return keys.map((k) => index.get(k) ?? null);
 }
 
+/** Where a partial claim row (read with parts) keeps the rows of its denials read with it. */
+const RELATED = Symbol('denials read with the claim');
+
 /**
- * One claim and, in the same query, the claims it denies and is denied by, all primed into the
- * request's claim loader: Query.claim uses it when its selection asks for `deniedBy`.
+ * One claim and, in the same query, the claims it denies and is denied by: Query.claim uses it
+ * when its selection asks for `deniedBy` or `denies`. With `parts` null the rows are whole and go
+ * into the request's claim loader. With parts (what the claim view's selection shows, at both
+ * levels) they are partial, so they stay out of the loader: the denials ride on the claim's row
+ * (relatedClaims) and a part that was not read is loaded whole (claimPart).
  */
 export async function claimWithDenials(
   executor: Executor,
   loaders: Loaders,
   id: string,
+  parts: Parts = null,
 ): Promise<Row | null> {
-  const rows = await executor.read('claims/by-ids', { ids: [id], related: true });
-  primeClaims(loaders, rows);
-  return rows.find((r) => r.id === id) ?? null;
+  const rows = await executor.read('claims/by-ids', { ids: [id], related: true, parts });
+  if (parts === null) {
+    primeClaims(loaders, rows);
+    return rows.find((r) => r.id === id) ?? null;
+  }
+  primeActors(loaders.actor, rows);
+  const root = rows.find((r) => r.id === id);
+  if (!root) return null;
+  return Object.assign({ ...root }, { [RELATED]: new Map(rows.map((r) => [r.id as string, r])) });
+}
+
+/**
+ * The claims `ids` (a claim's deniedBy or denies): from the rows read with `claim` when it holds
+ * them all (claimWithDenials with parts), else through the claim loader.
+ */
+export async function relatedClaims(loaders: Loaders, claim: Row, ids: string[]): Promise<Row[]> {
+  const held = (claim as { [RELATED]?: Map<string, Row> })[RELATED];
+  if (held && ids.every((id) => held.has(id))) return ids.map((id) => held.get(id)!);
+  return present(await loaders.claim.loadMany(ids));
 }
 
 /**
@@ -69,7 +93,7 @@ export function createLoaders(executor: Executor) {
     byKey(await executor.read('actors/by-ids', { ids }), 'id', ids).map((r) => (r?.actor as Row) ?? null),
   );
   const claim = new DataLoader<string, Row | null>(async (ids) => {
-    const rows = await executor.read('claims/by-ids', { ids, related: false });
+    const rows = await executor.read('claims/by-ids', { ids, related: false, parts: null });
     primeActors(actor, rows);
     return byKey(rows, 'id', ids);
   });

@@ -131,6 +131,7 @@ describe('bulk import (npm run import)', () => {
     const [claim] = await executor.read('claims/by-ids', {
       ids: ['islamabad-says-militants-crossed'],
       related: false,
+      parts: null,
     });
     expect(claim).toMatchObject({
       kind: 'ACCUSATION',
@@ -259,6 +260,7 @@ describe('bulk import (npm run import)', () => {
         'islamabad-says-militants-crossed',
       ],
       related: false,
+      parts: null,
     });
     const byId = new Map(rows.map((r) => [r.id as string, r as any]));
     expect(byId.get('kabul-rejects-crossing-claim')).toMatchObject({

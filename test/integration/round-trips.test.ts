@@ -97,6 +97,36 @@ const PAGE_FIELDS = `id kind content status statedOn anchoring claimant { id nam
   figures { value unit measure } evidence { exact prefix suffix start end state source { url } }
   origin verification confidence retraction { reason }`;
 
+it('a claim with its denials is one statement, reading only what the view shows, and answers as loaded claims do', async () => {
+  const FIELDS = `id kind content statedOn claimant { id name } targets { id name kind } evidence { exact source { url } }`;
+  type View = {
+    claim: Record<string, unknown> & {
+      deniedBy: Record<string, unknown>[];
+      denies: Record<string, unknown>[];
+    };
+  };
+  const view = await sent<View>(
+    `{ claim(id: "pakistan-accuses-kabul-of-harboring-ttp") { ${FIELDS} deniedBy { ${FIELDS} } denies { id } } }`,
+  );
+  expect(view.names).toEqual(['claims/by-ids']);
+  expect(view.data.claim.deniedBy.length).toBeGreaterThan(0);
+  // The same claims read one by one through the claim loader (whole rows, full actors).
+  const ids = [view.data.claim.id, ...view.data.claim.deniedBy.map((d) => d.id)] as string[];
+  const loaded = await sent<Record<string, Record<string, unknown>>>(
+    `{ ${ids.map((id, i) => `c${i}: claim(id: "${id}") { ${FIELDS} }`).join(' ')} }`,
+  );
+  const { deniedBy, denies, ...root } = view.data.claim;
+  expect(denies).toEqual([]);
+  expect([root, ...deniedBy]).toEqual(ids.map((_, i) => loaded.data[`c${i}`]));
+  // Actors shown with more than their names come whole (the actor loader's rows), in the same statement.
+  const more = await sent<View>(
+    `{ claim(id: "pakistan-accuses-kabul-of-harboring-ttp") { id deniedBy { id claimant { id aliases } } } }`,
+  );
+  expect(more.statements).toBe(1);
+  const denier = more.data.claim.deniedBy[0]!.claimant as { id: string; aliases: string[] };
+  expect(denier.aliases.length).toBeGreaterThan(0);
+});
+
 it('a page of claims with what a row shows is one statement, at any page size and either way', async () => {
   type Page = {
     claims: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { endCursor: string } };
@@ -131,7 +161,7 @@ it('a part a page did not read is loaded, never answered as empty', async () => 
     `{ claims(filter: { kind: DENIAL }, first: 1) { edges { node { id } } } }`,
   );
   const id = data.claims.edges[0]!.node.id;
-  const [full] = await executor.read('claims/by-ids', { ids: [id], related: false });
+  const [full] = await executor.read('claims/by-ids', { ids: [id], related: false, parts: null });
   expect((full!.denies as string[]).length).toBeGreaterThan(0);
   // The row as a page that showed none of its parts holds it (fragments/claim-row: null = not read).
   const lean = { ...full!, denies: null, evidence: null, anchoring: null, figures: null };

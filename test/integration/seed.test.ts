@@ -228,6 +228,7 @@ describe('a claim dropped from its data file', () => {
     const rows = await executor.read('claims/by-ids', {
       ids: ['taliban-will-defend-against-aggression'],
       related: false,
+      parts: null,
     });
     expect(rows[0]).toMatchObject({ status: 'UNCONTESTED' });
     // The file as it was: nothing is orphaned any more.

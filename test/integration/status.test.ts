@@ -539,7 +539,7 @@ describe('cost, by PROFILE', () => {
       byActor: await dbHits('disputes/by-actor', { actor: 'status-a', after: '', first: 3 }),
       // An actor in every noise dispute: its page reads three of its disputes, however many it has.
       heavyByActor: await dbHits('disputes/by-actor', { actor: 'noise-a', after: '', first: 3 }),
-      status: await dbHits('claims/by-ids', { ids: ['status-fig-p-0'], related: false }),
+      status: await dbHits('claims/by-ids', { ids: ['status-fig-p-0'], related: false, parts: null }),
     });
     await load([noise(0, 100)]);
     const small = await cost();

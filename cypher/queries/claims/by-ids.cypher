@@ -11,6 +11,8 @@ UNWIND $ids AS id
 MATCH (root:Claim {id: id})
 UNWIND CASE WHEN $related THEN [root] + COLLECT { MATCH (root)-[:DENIES]-(n:Claim) RETURN n LIMIT 200 }
             ELSE [root] END AS c
-WITH DISTINCT c, null AS parts // every part of the row (fragments/claim-row)
+// $parts: the costly columns of fragments/claim-row to compute, null for all (the claim loader's
+// rows; Query.claim with its denials asks for those its selection shows).
+WITH DISTINCT c, $parts AS parts
 RETURN c.id AS id,
        // @include claim-row

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { foldName, normalizeUrl, requireActors } from '../../refs';
-import { actorByRef, claimsConnection, pageParts } from '../claim-lists';
+import { actorByRef, claimsConnection, claimViewParts, pageParts } from '../claim-lists';
 import type { Context } from '../context';
 import { claimWithDenials } from '../loaders';
 import { selectsAny } from '../selection';
@@ -38,11 +38,12 @@ export const Query = {
     );
   },
 
-  // The claim view asks for a claim with its denials: with deniedBy selected, one query fetches both
-  // (the claim loader would otherwise run again for them, a second round trip).
+  // The claim view asks for a claim with its denials: with deniedBy (or denies) selected, one query
+  // fetches both (the claim loader would otherwise run again for them, a second round trip),
+  // reading only the parts of the rows the selection shows.
   claim: (_: unknown, { id }: { id: string }, ctx: Context, info: GraphQLResolveInfo) =>
-    selectsAny(info, ['deniedBy'])
-      ? claimWithDenials(ctx.executor, ctx.loaders, id)
+    selectsAny(info, ['deniedBy', 'denies'])
+      ? claimWithDenials(ctx.executor, ctx.loaders, id, claimViewParts(info))
       : ctx.loaders.claim.load(id),
 
   claims: async (

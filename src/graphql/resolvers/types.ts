@@ -5,6 +5,7 @@ import { actorClaimsConnection } from '../claim-lists';
 import { present, presentAt, type PageArgs } from '../pagination';
 import { claimActors, claimPart, pageParts } from '../claim-lists';
 import { keyOnlyOr } from '../selection';
+import { relatedClaims } from '../loaders';
 
 /**
  * Field resolvers for the object types. Parents are rows from the by-ids queries, which already
@@ -44,9 +45,9 @@ export const Claim = {
   about: async (claim: Row, _: unknown, ctx: Context) =>
     present(await ctx.loaders.event.loadMany(ids(await claimPart(ctx, claim, 'about')))),
   denies: async (claim: Row, _: unknown, ctx: Context) =>
-    present(await ctx.loaders.claim.loadMany(ids(await claimPart(ctx, claim, 'denies')))),
+    relatedClaims(ctx.loaders, claim, ids(await claimPart(ctx, claim, 'denies'))),
   deniedBy: async (claim: Row, _: unknown, ctx: Context) =>
-    present(await ctx.loaders.claim.loadMany(ids(await claimPart(ctx, claim, 'deniedBy')))),
+    relatedClaims(ctx.loaders, claim, ids(await claimPart(ctx, claim, 'deniedBy'))),
   figures: (claim: Row, _: unknown, ctx: Context) => claimPart(ctx, claim, 'figures'),
   evidence: (claim: Row, _: unknown, ctx: Context) => claimPart(ctx, claim, 'evidence'),
   anchoring: (claim: Row, _: unknown, ctx: Context) => claimPart(ctx, claim, 'anchoring'),
