@@ -46,12 +46,25 @@ export function allQueries(): Map<string, string> {
   return registry;
 }
 
+const texts = new Map<string, string>();
+
 /**
  * The text of a named query. "area/name@N" is a query with a `{{bound}}` placeholder (a
  * variable-length pattern's upper bound, which Cypher cannot take as a parameter) with N, an
  * integer of at most two digits, written in its place.
  */
 export function query(name: string): string {
+  // A variant's text is built once (its fragments read from disk, its pieces joined), then reused:
+  // a page's statement is asked for by name on every request.
+  let text = texts.get(name);
+  if (text === undefined) {
+    text = build(name);
+    texts.set(name, text);
+  }
+  return text;
+}
+
+function build(name: string): string {
   const ofRef = /^(.+)@of-ref$/.exec(name);
   if (ofRef) return ofRefVariant(ofRef[1]!, query(ofRef[1]!));
   const rows = /^(.+)@rows$/.exec(name);

@@ -3,7 +3,10 @@ import path from 'node:path';
 import type http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import gql from 'graphql-tag';
@@ -86,6 +89,9 @@ export async function buildApollo(deps: {
       }),
       // Apollo's own landing pages load from a CDN; ours is served by src/http (see /).
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints here (responses are per caller, and say what was committed): without this,
+      // Apollo's cache-control plugin runs a hook on every field of every response.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: [...protection.validationRules, noSubscriptions],
   });

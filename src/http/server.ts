@@ -145,6 +145,12 @@ export async function startHttp(
 
   app.use(
     '/graphql',
+    // Answers are per caller and never cached (Apollo's cache-control plugin, which said so, is
+    // off: its per-field hook cost every response; src/graphql/apollo.ts).
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.setHeader('cache-control', 'no-store');
+      next();
+    },
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, { context: async ({ req }) => contextFor(req, { config, logger, executor }) }),
   );

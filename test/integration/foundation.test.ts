@@ -51,6 +51,20 @@ describe('the real Neo4j', () => {
   });
 });
 
+describe('GraphQL responses', () => {
+  it('are never stored by a cache between the caller and the API, answers and errors alike', async () => {
+    const post = (query: string) =>
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+    for (const res of [await post('{ __typename }'), await post('{ nope }')]) {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+});
+
 describe('health endpoints', () => {
   it('/healthz says the process is up', async () => {
     const res = await fetch(`${app.url}/healthz`);
