@@ -38,11 +38,12 @@ export const Query = {
     );
   },
 
-  // The claim view asks for a claim with its denials: with deniedBy (or denies) selected, one query
-  // fetches both (the claim loader would otherwise run again for them, a second round trip),
-  // reading only the parts of the rows the selection shows.
+  // The claim view asks for a claim with its denials: with deniedBy selected, one query fetches both
+  // (the claim loader would otherwise run again for them, a second round trip), reading only the
+  // parts of the rows the selection shows. `denies` alone keeps its own read, so a denied claim
+  // that cannot be read is an error at claim.denies (failed-loads.test.ts), not at the claim.
   claim: (_: unknown, { id }: { id: string }, ctx: Context, info: GraphQLResolveInfo) =>
-    selectsAny(info, ['deniedBy', 'denies'])
+    selectsAny(info, ['deniedBy'])
       ? claimWithDenials(ctx.executor, ctx.loaders, id, claimViewParts(info))
       : ctx.loaders.claim.load(id),
 
