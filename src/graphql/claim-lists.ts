@@ -12,6 +12,7 @@ import {
   readClaimWindow,
   actorOnly,
   type ClaimListFilter,
+  type ClaimPart,
   type ClaimOrder,
   type KeyRow,
   type Parts,
@@ -45,7 +46,7 @@ export function pageParts(info: GraphQLResolveInfo): Parts {
  * What Query.claim with its denials reads of each claim: the parts its selection shows, on the
  * claim and on the claims it denies and is denied by (one row shape for all of them).
  */
-export function claimViewParts(info: GraphQLResolveInfo): Parts {
+export function claimViewParts(info: GraphQLResolveInfo): ClaimPart[] {
   const levels = [[], ['deniedBy'], ['denies']];
   const fields = new Set(levels.flatMap((l) => [...selectedAt(info, l)]));
   const namesOnly = levels.every((l) => ACTOR_FIELDS.every((f) => leanActors(info, [...l, f])));

@@ -1,6 +1,12 @@
 import DataLoader from 'dataloader';
 import type { Executor, Row } from '../db/executor';
-import { readActorWindows, type ClaimListFilter, type KeyRow, type Parts } from '../paging/claims';
+import {
+  readActorWindows,
+  type ClaimListFilter,
+  type ClaimPart,
+  type KeyRow,
+  type Parts,
+} from '../paging/claims';
 import type { Window } from '../paging/keyset';
 import { present } from './pagination';
 
@@ -35,22 +41,18 @@ const RELATED = Symbol('denials read with the claim');
 
 /**
  * One claim and, in the same query, the claims it denies and is denied by: Query.claim uses it
- * when its selection asks for `deniedBy` or `denies`. With `parts` null the rows are whole and go
- * into the request's claim loader. With parts (what the claim view's selection shows, at both
- * levels) they are partial, so they stay out of the loader: the denials ride on the claim's row
- * (relatedClaims) and a part that was not read is loaded whole (claimPart).
+ * when its selection asks for `deniedBy`. The rows hold only `parts` (what the claim view's
+ * selection shows, at both levels), so they stay out of the claim loader, which holds whole rows:
+ * the denials ride on the claim's row (relatedClaims) and a part that was not read is loaded whole
+ * (claimPart).
  */
 export async function claimWithDenials(
   executor: Executor,
   loaders: Loaders,
   id: string,
-  parts: Parts = null,
+  parts: ClaimPart[],
 ): Promise<Row | null> {
   const rows = await executor.read('claims/by-ids', { ids: [id], related: true, parts });
-  if (parts === null) {
-    primeClaims(loaders, rows);
-    return rows.find((r) => r.id === id) ?? null;
-  }
   primeActors(loaders.actor, rows);
   const root = rows.find((r) => r.id === id);
   if (!root) return null;
@@ -68,15 +70,10 @@ export async function relatedClaims(loaders: Loaders, claim: Row, ids: string[])
 }
 
 /**
- * Claim rows into the claim loader, and the actors each carries (claims/by-ids returns the
- * claimant, voice and targets as the actor loader holds them) into the actor loader, so the
- * claimant / targets resolvers that follow answer from the request's cache, not the database.
+ * The actors claim rows carry (claims/by-ids returns the claimant, voice and targets as the actor
+ * loader holds them) into the actor loader, so the claimant / targets resolvers that follow answer
+ * from the request's cache, not the database.
  */
-function primeClaims(loaders: Pick<Loaders, 'claim' | 'actor'>, rows: Row[]): void {
-  for (const r of rows) loaders.claim.prime(r.id as string, r);
-  primeActors(loaders.actor, rows);
-}
-
 export function primeActors(actors: DataLoader<string, Row | null>, claimRows: Row[]): void {
   for (const r of claimRows) {
     for (const a of (r.actors as Row[] | undefined) ?? []) actors.prime(a.id as string, a);

@@ -5,6 +5,7 @@ import type { Executor } from '../../src/db/executor';
 import { importPath } from '../../src/import';
 import { closeApp, openSeededApp } from '../support/fixtures';
 import type { TestApp } from '../support/app';
+import { excerptsOf } from '../support/texts';
 
 /**
  * attributionGraph between named actors walks from the side with fewer claims: from the named
@@ -24,11 +25,7 @@ const TEXT =
   'The fishers guild said the dam authority poisoned the delta. ' +
   'The dam authority said the river council had staged the protest. ' +
   'The river council said the dam authority had bribed the inspectors.';
-const at = (exact: string) => {
-  const start = TEXT.indexOf(exact);
-  if (start < 0) throw new Error(`test text lacks ${exact}`);
-  return { exact, start, end: start + exact.length };
-};
+const at = excerptsOf(TEXT);
 const claim = (id: string, claimant: string, target: string, sentence: string, extra = {}) => ({
   type: 'claim',
   source: URL,

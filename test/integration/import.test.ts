@@ -12,6 +12,7 @@ import { refreshClaimStatus } from '../../src/writes/status';
 import { writeSynthetic } from '../../bench/synthetic';
 import { freshDatabase, seededDatabase, testExecutor } from '../support/db';
 import { testNeo4jEnv } from '../setup/neo4j-target';
+import { excerptsOf } from '../support/texts';
 
 let executor: Executor;
 const writer = { by: 'cli:test', role: 'system' };
@@ -31,12 +32,8 @@ const TEXT_A =
   'A Kabul spokesman rejected the claim, saying no fighters use Afghan territory. ' +
   'Local officials reported that 12 people were injured at the crossing.';
 
-/** Code-point offsets of `exact` in TEXT_A (it is plain ASCII, so string offsets are code points). */
-const at = (exact: string) => {
-  const start = TEXT_A.indexOf(exact);
-  if (start < 0) throw new Error(`test text lacks ${exact}`);
-  return { exact, start, end: start + exact.length };
-};
+/** Code-point offsets of `exact` in TEXT_A. */
+const at = excerptsOf(TEXT_A);
 
 /** A small import in every record type; it builds on the seed's actors (pakistan-government). */
 function lines(): object[] {
