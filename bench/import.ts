@@ -1,7 +1,9 @@
 /**
  * Bulk-import throughput: generates a deterministic synthetic graph (bench/synthetic.ts), imports
  * it into an empty database through `importPath` (what `npm run import` runs), and prints claims
- * per second for validation and for writing, then the time of a second, no-op run.
+ * per second for validation and for writing, then the time of a second, no-op run, then the floor
+ * measured in the same run: the same claims written through the bare driver by one hand-written
+ * statement per batch (see writeFloor), and the ratio import / floor.
  *
  *   npm run bench:import -- --claims 100000 [--batch N]   (default: the import's own default)
  *
@@ -12,10 +14,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
+import { anchorAt, codePoints } from '../src/data/anchor';
 import { forBulkImport, loadConfig } from '../src/config';
 import { connect } from '../src/cli/connect';
 import { DEFAULT_BATCH_SIZE, importPath } from '../src/import';
+import { readRecords } from '../src/import/read';
+import { normalizeUrl } from '../src/import/validate';
 import { freePort } from '../src/net';
 import { statementTimesTable } from './statement-times';
 import { writeSynthetic } from './synthetic';
@@ -44,6 +50,86 @@ function jvmCpuSeconds(storeDir: string): number | null {
     return null;
   }
   return null;
+}
+
+// The floor of a bulk write on this machine: each claim created with its claimant, targets and
+// excerpts (the same properties, ordering keys and anchors as import/write-claims,
+// link-claim-targets and write-excerpts store, so the same indexes are fed), as one UNWIND
+// statement per batch, through the bare driver. It leaves out what the import owes its users on
+// top: validation against the graph, line hashes, voices, events, figures, denials, derived
+// status and dispute links, and the audit event. Like scale.ts's floor, its Cypher lives here:
+// it is the baseline, not something the service runs.
+const FLOOR_WRITE = `
+UNWIND $claims AS row
+MATCH (a:Actor {id: row.claimant})
+MATCH (s:Source {url: row.source})
+CREATE (x:Claim {id: row.id, kind: row.kind, content: row.content, cue: row.cue,
+                 statedOn: date(row.statedOn), originUrl: row.source, origin: 'CURATED',
+                 verification: 'VERIFIED', sortKey: row.sortKey, confidenceKey: row.confidenceKey,
+                 figureKeys: [], status: 'UNCONTESTED', createdAt: datetime($at), createdBy: 'floor'})
+       -[:CLAIMED_BY {key: a.id + '|' + row.sortKey}]->(a)
+FOREACH (e IN row.excerpts |
+  CREATE (x)-[:EVIDENCED_BY]->(:Excerpt {id: e.id, exact: e.exact, prefix: e.prefix, suffix: e.suffix,
+                                         start: e.start, end: e.end, position: e.position})-[:IN_SOURCE]->(s))
+WITH x, row
+UNWIND row.targets AS t
+MATCH (b:Actor {id: t})
+CREATE (x)-[:TARGETS {key: b.id + '|' + row.sortKey}]->(b)`;
+const FLOOR_DELETE = `
+MATCH (x:Claim) WHERE x.createdBy = 'floor'
+CALL (x) {
+  OPTIONAL MATCH (x)-[:EVIDENCED_BY]->(e:Excerpt)
+  DETACH DELETE e, x
+} IN TRANSACTIONS OF 5000 ROWS`;
+
+/** Writes the file's claims (ids prefixed `floor-`) as FLOOR_WRITE does; returns the seconds. */
+async function writeFloor(
+  driver: Driver,
+  database: string,
+  file: string,
+  batchSize: number,
+): Promise<number> {
+  const texts = new Map<string, string[]>();
+  const batches: Record<string, unknown>[][] = [[]];
+  for await (const read of readRecords(file)) {
+    if (!read.ok) throw read.error;
+    const r = read.item.record;
+    if (r.type === 'source') texts.set(normalizeUrl(r.url), codePoints(r.text));
+    if (r.type !== 'claim') continue;
+    const id = `floor-${r.id}`;
+    const source = normalizeUrl(r.source);
+    const cps = texts.get(source) ?? [];
+    const sortKey = `VERIFIED|${r.statedOn ?? '-'}|${id}`;
+    let batch = batches[batches.length - 1]!;
+    if (batch.length >= batchSize) batches.push((batch = []));
+    batch.push({
+      id,
+      kind: r.kind,
+      claimant: r.claimant,
+      content: r.content,
+      cue: r.cue ?? null,
+      statedOn: r.statedOn ?? null,
+      source,
+      sortKey,
+      confidenceKey: `VERIFIED|-|${id}`,
+      targets: r.targets ?? [],
+      excerpts: r.excerpts.map((x, i) => ({
+        id: `${id}#${i}`,
+        position: i,
+        ...anchorAt(cps, x.start, x.end),
+      })),
+    });
+  }
+  const session = driver.session({ database });
+  try {
+    const t0 = Date.now();
+    for (const claims of batches) {
+      await session.executeWrite((tx) => tx.run(FLOOR_WRITE, { claims, at: new Date().toISOString() }));
+    }
+    return (Date.now() - t0) / 1000;
+  } finally {
+    await session.close();
+  }
 }
 
 async function main() {
@@ -80,6 +166,7 @@ async function main() {
     `Neo4j: ${target.mode === 'external' ? `NEO4J_URI ${target.uri}` : `embedded, heap ${config.embedded.heap}, page cache ${config.embedded.pagecache}`}; ` +
       `${os.cpus().length} cores, load average ${load()}`,
   );
+  let driver: Driver | undefined;
   try {
     const [row] = await executor.read('system/node-count');
     const before = Number(row?.nodes);
@@ -129,7 +216,24 @@ async function main() {
     console.log(
       `second run: ${((Date.now() - t2) / 1000).toFixed(1)}s, wrote ${again.written.claim} claims, ${again.unchanged} unchanged`,
     );
+    // The floor, into the same store (so the same indexes, now holding the imported graph), then
+    // removed again: a NEO4J_URI store is left as the import wrote it.
+    const auth =
+      target.password !== undefined ? neo4j.auth.basic(target.username, target.password) : undefined;
+    driver = neo4j.driver(target.uri, auth, { disableLosslessIntegers: true });
+    const floorSeconds = await writeFloor(driver, target.database, file, batchSize);
+    const floorRate = result.written.claim / floorSeconds;
+    console.log(
+      `floor:    ${floorSeconds.toFixed(1)}s (${Math.round(floorRate)} claims/s: the same claims with claimants, targets and excerpts, one statement per batch, bare driver)`,
+    );
+    console.log(
+      `import / floor: ${(result.written.claim / write / floorRate).toFixed(2)}x the floor's rate (write ${write.toFixed(1)}s against ${floorSeconds.toFixed(1)}s)`,
+    );
+    // CALL { } IN TRANSACTIONS runs in an auto-commit transaction only: session.run, not executeQuery.
+    const cleanup = driver.session({ database: target.database });
+    await cleanup.run(FLOOR_DELETE).finally(() => cleanup.close());
   } finally {
+    await driver?.close();
     await executor.close();
     await target.stop();
     fs.rmSync(dir, { recursive: true, force: true });
