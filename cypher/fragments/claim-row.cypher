@@ -2,6 +2,7 @@
 // reads), without `id`: included after `RETURN c.id AS id,` by claims/by-ids, and by the `@rows`
 // variant of the page queries (src/db/queries.ts), whose page rows already carry the id. One
 // projection for both, so a page's claims and a loaded claim are the same row.
+// `links` (fragments/claim-links) must be bound beside `c` and `parts`.
 // `parts` (null: all) names the costly columns to compute; one left out is null, never an empty
 // list, so a resolver can tell "not read" from "none" and load the whole claim. A page reads only
 // the parts its selection shows: each is a subquery per claim, and together they cost three times
@@ -15,9 +16,9 @@ CASE WHEN parts IS NULL OR 'anchoring' IN parts THEN
 END AS anchoring,
 CASE WHEN c.retractedAt IS NULL THEN null
      ELSE {reason: c.retractedReason, at: c.retractedAt, by: c.retractedBy} END AS retraction,
-COLLECT { MATCH (c)-[:CLAIMED_BY]->(x:Actor) RETURN x.id }[0] AS claimant,
-COLLECT { MATCH (c)-[:VOICED_BY]->(x:Actor) RETURN x.id }[0] AS voice,
-COLLECT { MATCH (c)-[:TARGETS]->(t:Actor) RETURN t.id ORDER BY t.name } AS targets,
+[l IN links WHERE l.type = 'CLAIMED_BY' | l.id][0] AS claimant,
+[l IN links WHERE l.type = 'VOICED_BY' | l.id][0] AS voice,
+[l IN links WHERE l.type = 'TARGETS' | l.id] AS targets,
 CASE WHEN parts IS NULL OR 'about' IN parts THEN COLLECT { MATCH (c)-[:ABOUT]->(e:Event) RETURN e.id ORDER BY e.startDate, e.id } END AS about,
 CASE WHEN parts IS NULL OR 'actors' IN parts THEN COLLECT {
   MATCH (c)-[:CLAIMED_BY|VOICED_BY|TARGETS]->(a:Actor)
@@ -26,14 +27,13 @@ CASE WHEN parts IS NULL OR 'actors' IN parts THEN COLLECT {
     // @include actor-row
 } END AS actors,
 // Part 'names' instead of 'actors' where claimant, voice and targets show nothing but id, name and
-// kind (src/graphql/claim-lists.ts pageParts): just those three properties of each actor. The full
-// row's roles and resolvedTo are two expansions of the actor, a dense node on a large graph (about
-// 23 db hits an actor there against 3). Never read for a full row (parts null).
-CASE WHEN 'names' IN parts THEN COLLECT {
-  MATCH (c)-[:CLAIMED_BY|VOICED_BY|TARGETS]->(a:Actor)
-  WITH DISTINCT a
-  RETURN a {.id, .name, .kind}
-} END AS names,
+// kind (src/graphql/claim-lists.ts pageParts): just those three properties of each actor, from
+// `links` (one actor may be both claimant and target: each once). The full row's roles and
+// resolvedTo are two expansions of the actor, a dense node on a large graph (about 23 db hits an
+// actor there against 3). Never read for a full row (parts null).
+CASE WHEN 'names' IN parts THEN reduce(seen = [], l IN links |
+  CASE WHEN l.id IN [s IN seen | s.id] THEN seen ELSE seen + [l {.id, .name, .kind}] END
+) END AS names,
 CASE WHEN parts IS NULL OR 'figures' IN parts THEN COLLECT {
   MATCH (c)-[:HAS_FIGURE]->(f:Figure)
   RETURN {value: f.value, unit: f.unit, measure: f.measure} ORDER BY f.position

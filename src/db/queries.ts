@@ -151,6 +151,9 @@ function rowsVariant(pageText: string): string {
     '  MATCH (c:Claim {id: id}) USING INDEX SEEK c:Claim(id)',
     // $parts: the costly columns the page's selection shows (fragments/claim-row), null for all.
     '  WITH c, $parts AS parts',
+    '  WITH c, parts,',
+    expandIncludes('  // @include claim-links'),
+    '  AS links',
     '  RETURN',
     expandIncludes('  // @include claim-row'),
     '}',

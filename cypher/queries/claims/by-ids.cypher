@@ -14,5 +14,8 @@ UNWIND CASE WHEN $related THEN [root] + COLLECT { MATCH (root)-[:DENIES]-(n:Clai
 // $parts: the costly columns of fragments/claim-row to compute, null for all (the claim loader's
 // rows; Query.claim with its denials asks for those its selection shows).
 WITH DISTINCT c, $parts AS parts
+WITH c, parts,
+     // @include claim-links
+     AS links
 RETURN c.id AS id,
        // @include claim-row
