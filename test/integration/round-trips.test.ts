@@ -127,6 +127,48 @@ it('a claim with its denials is one statement, reading only what the view shows,
   expect(denier.aliases.length).toBeGreaterThan(0);
 });
 
+it('every claim shows the claimant, voice and targets its links hold, in a page and alone', async () => {
+  // One expansion of the claim (fragments/claim-links) feeds claimant, voice, targets and the lean
+  // names; the truth here is one pattern per link type, straight from the graph.
+  type Row = { id: string; claimants: string[]; voices: string[]; targets: { id: string; name: string }[] };
+  const truth = (await executor.read('test/claim-actor-links')) as unknown as Row[];
+  const withVoice = truth.filter((r) => r.voices.length > 0);
+  const withTargets = truth.filter((r) => r.targets.length > 1);
+  // The seed graph has spokesmen's claims and claims with more than one target.
+  expect(withVoice.length).toBeGreaterThan(0);
+  expect(withTargets.length).toBeGreaterThan(0);
+  const expected = (r: Row) => ({
+    id: r.id,
+    claimant: { id: r.claimants[0] },
+    voice: r.voices.length ? { id: r.voices[0] } : null,
+    // Targets come in name order (Cypher's: by code point, as `<` compares).
+    targets: [...r.targets]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((t) => ({ id: t.id, name: t.name })),
+  });
+  type Node = {
+    id: string;
+    claimant: { id: string };
+    voice: { id: string } | null;
+    targets: { id: string }[];
+  };
+  const FIELDS = 'id claimant { id } voice { id } targets { id name }';
+  // Lean rows (ids and names only) in a page...
+  const page = await sent<{ claims: { edges: { node: Node }[] } }>(
+    `{ claims(first: 100) { edges { node { ${FIELDS} } } } }`,
+  );
+  const shown = new Map(page.data.claims.edges.map((e) => [e.node.id, e.node]));
+  expect(shown.size).toBe(truth.length);
+  for (const r of truth) expect(shown.get(r.id)).toEqual(expected(r));
+  // ...and whole rows (actors with their aliases) for one claim alone.
+  const one = withVoice[0]!;
+  const alone = await sent<{ claim: Node & { claimant: { aliases: string[] } } }>(
+    `{ claim(id: "${one.id}") { ${FIELDS} claimant { id aliases } } }`,
+  );
+  const { aliases: _aliases, ...claimant } = alone.data.claim.claimant;
+  expect({ ...alone.data.claim, claimant }).toEqual(expected(one));
+});
+
 it('a page of claims with what a row shows is one statement, at any page size and either way', async () => {
   type Page = {
     claims: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { endCursor: string } };
