@@ -21,8 +21,8 @@ CASE WHEN c.retractedAt IS NULL THEN null
 [l IN links WHERE l.type = 'TARGETS' | l.id] AS targets,
 CASE WHEN parts IS NULL OR 'about' IN parts THEN COLLECT { MATCH (c)-[:ABOUT]->(e:Event) RETURN e.id ORDER BY e.startDate, e.id } END AS about,
 CASE WHEN parts IS NULL OR 'actors' IN parts THEN COLLECT {
-  MATCH (c)-[:CLAIMED_BY|VOICED_BY|TARGETS]->(a:Actor)
-  WITH DISTINCT a
+  UNWIND links AS l
+  WITH DISTINCT l.actor AS a
   RETURN
     // @include actor-row
 } END AS actors,
