@@ -70,11 +70,31 @@ export interface KeyRow {
  * shows them; `null` parts means the page reads no claim rows at all (ids and keys only).
  */
 export type ClaimPart =
-  'anchoring' | 'about' | 'actors' | 'names' | 'figures' | 'evidence' | 'denies' | 'deniedBy';
+  | 'anchoring'
+  | 'about'
+  | 'actors'
+  | 'names'
+  | 'figures'
+  | 'evidence'
+  | 'denies'
+  | 'deniedBy'
+  | 'details';
 export type Parts = ClaimPart[] | null;
 
 /** The claim fields whose values are actors (the claim row holds their ids). */
 export const ACTOR_FIELDS = ['claimant', 'voice', 'targets'] as const;
+
+/** The claim fields the row's 'details' part holds (a map of them, fragments/claim-row). */
+export const DETAIL_FIELDS = [
+  'cue',
+  'quote',
+  'statedOnText',
+  'origin',
+  'verification',
+  'confidence',
+  'extractor',
+  'review',
+] as const;
 
 /**
  * The parts a claim selection (the field names of edges.node) needs from the row. `namesOnly`:
@@ -88,6 +108,7 @@ export function claimParts(fields: Set<string>, namesOnly = false): ClaimPart[] 
   }
   // The actors' rows prime the actor loader, so claimant / voice / targets cost no statement.
   if (ACTOR_FIELDS.some((f) => fields.has(f))) parts.push(namesOnly ? 'names' : 'actors');
+  if (DETAIL_FIELDS.some((f) => fields.has(f))) parts.push('details');
   return parts;
 }
 

@@ -95,7 +95,7 @@ it('an actor’s page read with the actor is the page its list reads on its own,
 // Everything a claim's own row answers (related claims and events are other nodes, read by their loaders).
 const PAGE_FIELDS = `id kind content status statedOn anchoring claimant { id name } voice { id } targets { id name }
   figures { value unit measure } evidence { exact prefix suffix start end state source { url } }
-  origin verification confidence retraction { reason }`;
+  cue quote statedOnText origin verification confidence extractor review { by at } retraction { reason }`;
 
 it('a claim with its denials is one statement, reading only what the view shows, and answers as loaded claims do', async () => {
   const FIELDS = `id kind content statedOn claimant { id name } targets { id name kind } evidence { exact source { url } }`;
@@ -206,12 +206,15 @@ it('a part a page did not read is loaded, never answered as empty', async () => 
   const [full] = await executor.read('claims/by-ids', { ids: [id], related: false, parts: null });
   expect((full!.denies as string[]).length).toBeGreaterThan(0);
   // The row as a page that showed none of its parts holds it (fragments/claim-row: null = not read).
-  const lean = { ...full!, denies: null, evidence: null, anchoring: null, figures: null };
+  const lean = { ...full!, denies: null, evidence: null, anchoring: null, figures: null, details: null };
   const ctx = { executor, loaders: createLoaders(executor) } as unknown as Context;
   expect(await claimPart(ctx, lean, 'denies')).toEqual(full!.denies);
   expect(await claimPart(ctx, lean, 'evidence')).toEqual(full!.evidence);
   expect(await claimPart(ctx, lean, 'anchoring')).toBe(full!.anchoring);
   expect(await claimPart(ctx, lean, 'figures')).toEqual([]);
+  // The seldom-shown scalars (cue, quote, the extraction's fields) are one part: loaded whole too.
+  expect(await claimPart(ctx, lean, 'details')).toEqual(full!.details);
+  expect(full!.details).toMatchObject({ cue: expect.any(String), origin: 'CURATED', verification: 'VERIFIED' });
 });
 
 it('every actor’s page of a list of actors, with the claims, in one statement', async () => {

@@ -6,6 +6,7 @@ import { present, presentAt, type PageArgs } from '../pagination';
 import { claimActors, claimPart, pageParts } from '../claim-lists';
 import { keyOnlyOr } from '../selection';
 import { relatedClaims } from '../loaders';
+import { DETAIL_FIELDS } from '../../paging/claims';
 
 /**
  * Field resolvers for the object types. Parents are rows from the by-ids queries, which already
@@ -34,7 +35,14 @@ export const Extraction = {
     present(await ctx.loaders.claim.loadMany(x.drafts)),
 };
 
+/** A field of the claim row's 'details' part (loaded whole when the row did not read it). */
+const detail =
+  (name: (typeof DETAIL_FIELDS)[number]) =>
+  async (claim: Row, _: unknown, ctx: Context): Promise<unknown> =>
+    ((await claimPart(ctx, claim, 'details')) as Row | null)?.[name] ?? null;
+
 export const Claim = {
+  ...Object.fromEntries(DETAIL_FIELDS.map((f) => [f, detail(f)])),
   claimant: async (claim: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
     present(await claimActors(ctx, claim, [claim.claimant as string], info))[0] ?? null,
   voice: async (claim: Row, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
