@@ -3,10 +3,12 @@
  * bench/synthetic.ts), import it through src/import (what `npm run import` runs; claims/s), start
  * the API as users run it (`node dist/src/main.js` on a free port), then time each canonical query
  * through the API (HTTP POST /graphql) and through the raw neo4j-driver running the best
- * hand-written Cypher for the same answer (the floor), and through @neo4j/graphql 7 serving the same
- * store (bench/neo4j-graphql.ts, its own process like the API), interleaved, on the same store:
- * p50 / p99 at one connection, requests/s at 16 connections, the ratio API / floor and the ratio
- * of requests/s API / @neo4j/graphql (issue 11's target: at least 1.5x).
+ * hand-written Cypher for the same answer (the floor), the same floor served over HTTP by its own
+ * process (bench/floor-server.ts: what the floor costs a client that reaches it as it reaches the
+ * API), and through @neo4j/graphql 7 serving the same store (bench/neo4j-graphql.ts, its own
+ * process like the API), interleaved, on the same store: p50 / p99 at one connection,
+ * requests/s at 16 connections, the ratios API / floor (both floors) and the ratio of requests/s
+ * API / @neo4j/graphql (issue 11's target: at least 1.5x).
  *
  *   npm run bench:scale -- --claims 100000 [--samples 40] [--seconds 5] [--connections 16] [--deep N]
  *                          [--no-neo4j-graphql]
@@ -461,6 +463,31 @@ export class FloorClient {
   }
 }
 
+/**
+ * The same floor served over HTTP by its own process (bench/floor-server.ts): what the floor's
+ * Cypher costs a client that reaches it as it reaches the API, a POST and a JSON answer.
+ */
+export class HttpFloorClient {
+  failures = 0;
+  lastError = '';
+  constructor(readonly url: string) {}
+
+  async run(c: Pick<Canonical, 'floor'>): Promise<Record<string, unknown>[] | null> {
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cypher: c.floor.cypher, params: c.floor.params }),
+    });
+    const body = (await res.json()) as { rows?: Record<string, unknown>[]; error?: string };
+    if (res.status !== 200 || !body.rows) {
+      this.failures += 1;
+      this.lastError = `${res.status} ${body.error ?? ''}`;
+      return null;
+    }
+    return body.rows;
+  }
+}
+
 const quantile = (sorted: number[], q: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 
@@ -595,6 +622,7 @@ async function main(): Promise<void> {
   const { executor, target } = await connect('bench:scale', forBulkImport(config), logger);
   let api: { url: string; child: ChildProcess } | undefined;
   let ngql: { url: string; child: ChildProcess } | undefined;
+  let floorServer: { url: string; child: ChildProcess } | undefined;
   let driver: Driver | undefined;
   try {
     say(
@@ -637,6 +665,10 @@ async function main(): Promise<void> {
       SEED_ON_START: 'false',
       LOG_LEVEL: 'warn',
     });
+    floorServer = await startServer(['bench', 'floor-server.js'], /floor ready at (\S+)/, {
+      ...env,
+      PORT: String(await freePort()),
+    });
     if (a.neo4jGraphql) {
       ngql = await startServer(['bench', 'neo4j-graphql.js'], /@neo4j\/graphql ready at (\S+)\/graphql/, {
         ...env,
@@ -649,6 +681,7 @@ async function main(): Promise<void> {
     const apiClient = new ApiClient(api.url);
     const ngqlClient = ngql ? new ApiClient(ngql.url) : undefined;
     const floor = new FloorClient(driver, target.database);
+    const httpFloor = new HttpFloorClient(floorServer.url);
     const picks = await pick(
       driver,
       target.database,
@@ -665,7 +698,8 @@ async function main(): Promise<void> {
     const notes: string[] = [];
     const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
     const rps = (r: number) => r.toFixed(r >= 100 ? 0 : 1);
-    const errors = () => apiClient.failures + floor.failures + (ngqlClient?.failures ?? 0);
+    const errors = () =>
+      apiClient.failures + floor.failures + httpFloor.failures + (ngqlClient?.failures ?? 0);
     for (const c of canonicals(picks)) {
       const third = ngqlClient && 'query' in c.neo4jGraphql ? c.neo4jGraphql : undefined;
       if (ngqlClient && !third)
@@ -675,13 +709,20 @@ async function main(): Promise<void> {
       // Warm-up: plans compiled, JIT warm, pages cached; and the answers compared once.
       let apiData: unknown = null;
       let floorRows: Record<string, unknown>[] | null = null;
+      let httpFloorRows: Record<string, unknown>[] | null = null;
       let ngqlData: unknown = null;
       for (let i = 0; i < 3; i++) {
         apiData = await apiClient.run(c.api);
         floorRows = await floor.run(c);
+        httpFloorRows = await httpFloor.run(c);
         if (third) ngqlData = await ngqlClient!.run(third);
       }
       const answers = sameAnswers(c, apiData, floorRows, third ? ngqlData : undefined);
+      // The floor served over HTTP must answer what the floor answers in this process.
+      const httpSame =
+        floorRows !== null &&
+        httpFloorRows !== null &&
+        JSON.stringify(c.floorIds(httpFloorRows)) === JSON.stringify(answers.floorIds);
       if (answers.neo4jGraphql === false)
         notes.push(
           `${c.name}: @neo4j/graphql answered ${answers.neo4jGraphqlIds.slice(0, 5).join(', ')}…, the floor ${answers.floorIds.slice(0, 5).join(', ')}…`,
@@ -689,40 +730,48 @@ async function main(): Promise<void> {
       const failedBefore = errors();
       const apiMs: number[] = [];
       const floorMs: number[] = [];
+      const httpFloorMs: number[] = [];
       const ngqlMs: number[] = [];
-      // Interleaved, one request of each side in turn, so a noisy moment hits all three.
+      // Interleaved, one request of each side in turn, so a noisy moment hits all of them.
       for (let i = 0; i < a.samples; i++) {
         apiMs.push(await timed(() => apiClient.run(c.api)));
         floorMs.push(await timed(() => floor.run(c)));
+        httpFloorMs.push(await timed(() => httpFloor.run(c)));
         if (third) ngqlMs.push(await timed(() => ngqlClient!.run(third)));
       }
-      for (const ms of [apiMs, floorMs, ngqlMs]) ms.sort((x, y) => x - y);
+      for (const ms of [apiMs, floorMs, httpFloorMs, ngqlMs]) ms.sort((x, y) => x - y);
       const apiRps = await throughput(() => apiClient.run(c.api), a.connections, a.seconds);
       const floorRps = await throughput(() => floor.run(c), a.connections, a.seconds);
+      const httpFloorRps = await throughput(() => httpFloor.run(c), a.connections, a.seconds);
       const ngqlRps = third ? await throughput(() => ngqlClient!.run(third), a.connections, a.seconds) : NaN;
       const yes = (b: boolean | undefined) => (b === undefined ? '—' : b ? 'yes' : 'NO');
       const pq = (ms: number[]) => `${f(quantile(ms, 0.5))} / ${f(quantile(ms, 0.99))}`;
       const apiOverFloor = `${(quantile(apiMs, 0.5) / quantile(floorMs, 0.5)).toFixed(2)}×`;
+      const apiOverHttpFloor = `${(quantile(apiMs, 0.5) / quantile(httpFloorMs, 0.5)).toFixed(2)}×`;
       const errorsHere = String(errors() - failedBefore);
       const row = ngqlClient
         ? [
             c.name,
             pq(apiMs),
             pq(floorMs),
+            pq(httpFloorMs),
             third ? pq(ngqlMs) : 'not comparable',
             apiOverFloor,
-            `${rps(apiRps)} / ${rps(floorRps)} / ${third ? rps(ngqlRps) : '—'}`,
+            apiOverHttpFloor,
+            `${rps(apiRps)} / ${rps(floorRps)} / ${rps(httpFloorRps)} / ${third ? rps(ngqlRps) : '—'}`,
             third ? `${(apiRps / ngqlRps).toFixed(2)}×` : '—',
-            `${yes(answers.api)} / ${yes(answers.neo4jGraphql)}`,
+            `${yes(answers.api)} / ${yes(httpSame)} / ${yes(answers.neo4jGraphql)}`,
             errorsHere,
           ]
         : [
             c.name,
             pq(apiMs),
             pq(floorMs),
+            pq(httpFloorMs),
             apiOverFloor,
-            `${rps(apiRps)} / ${rps(floorRps)}`,
-            yes(answers.api),
+            apiOverHttpFloor,
+            `${rps(apiRps)} / ${rps(floorRps)} / ${rps(httpFloorRps)}`,
+            `${yes(answers.api)} / ${yes(httpSame)}`,
             errorsHere,
           ];
       rows.push(`| ${row.join(' | ')} |`);
@@ -732,14 +781,14 @@ async function main(): Promise<void> {
     const what = `query (${a.claims.toLocaleString('en')} claims; page of 20 with claimant, targets, evidence)`;
     if (ngqlClient) {
       say(
-        `| ${what} | API p50 / p99 ms | floor p50 / p99 ms | @neo4j/graphql p50 / p99 ms | API / floor p50 | req/s at ${a.connections} connections: API / floor / @neo4j/graphql | API / @neo4j/graphql req/s | same answer as the floor: API / @neo4j/graphql | errors |`,
+        `| ${what} | API p50 / p99 ms | floor p50 / p99 ms | floor over HTTP p50 / p99 ms | @neo4j/graphql p50 / p99 ms | API / floor p50 | API / floor over HTTP p50 | req/s at ${a.connections} connections: API / floor / floor over HTTP / @neo4j/graphql | API / @neo4j/graphql req/s | same answer as the floor: API / floor over HTTP / @neo4j/graphql | errors |`,
       );
-      say('|---|---|---|---|---|---|---|---|---|');
+      say('|---|---|---|---|---|---|---|---|---|---|---|');
     } else {
       say(
-        `| ${what} | API p50 / p99 ms | floor p50 / p99 ms | API / floor p50 | req/s at ${a.connections} connections: API / floor | same answer | errors |`,
+        `| ${what} | API p50 / p99 ms | floor p50 / p99 ms | floor over HTTP p50 / p99 ms | API / floor p50 | API / floor over HTTP p50 | req/s at ${a.connections} connections: API / floor / floor over HTTP | same answer as the floor: API / floor over HTTP | errors |`,
       );
-      say('|---|---|---|---|---|---|---|');
+      say('|---|---|---|---|---|---|---|---|---|');
     }
     for (const r of rows) say(r);
     say('');
@@ -748,13 +797,14 @@ async function main(): Promise<void> {
     say(importLine);
     if (errors()) {
       say(
-        `failures: API ${apiClient.failures} (last: ${apiClient.lastError}), floor ${floor.failures} (last: ${floor.lastError})` +
+        `failures: API ${apiClient.failures} (last: ${apiClient.lastError}), floor ${floor.failures} (last: ${floor.lastError}), ` +
+          `floor over HTTP ${httpFloor.failures} (last: ${httpFloor.lastError})` +
           (ngqlClient ? `, @neo4j/graphql ${ngqlClient.failures} (last: ${ngqlClient.lastError})` : ''),
       );
     }
   } finally {
     await driver?.close();
-    for (const server of [ngql, api]) {
+    for (const server of [ngql, floorServer, api]) {
       if (!server) continue;
       const exited = new Promise((r) => server.child.once('exit', r));
       server.child.kill('SIGTERM');

@@ -70,15 +70,7 @@ export interface KeyRow {
  * shows them; `null` parts means the page reads no claim rows at all (ids and keys only).
  */
 export type ClaimPart =
-  | 'anchoring'
-  | 'about'
-  | 'actors'
-  | 'names'
-  | 'figures'
-  | 'evidence'
-  | 'denies'
-  | 'deniedBy'
-  | 'details';
+  'anchoring' | 'about' | 'actors' | 'names' | 'figures' | 'evidence' | 'denies' | 'deniedBy' | 'details';
 export type Parts = ClaimPart[] | null;
 
 /** The claim fields whose values are actors (the claim row holds their ids). */

@@ -214,7 +214,11 @@ it('a part a page did not read is loaded, never answered as empty', async () => 
   expect(await claimPart(ctx, lean, 'figures')).toEqual([]);
   // The seldom-shown scalars (cue, quote, the extraction's fields) are one part: loaded whole too.
   expect(await claimPart(ctx, lean, 'details')).toEqual(full!.details);
-  expect(full!.details).toMatchObject({ cue: expect.any(String), origin: 'CURATED', verification: 'VERIFIED' });
+  expect(full!.details).toMatchObject({
+    cue: expect.any(String),
+    origin: 'CURATED',
+    verification: 'VERIFIED',
+  });
 });
 
 it('every actor’s page of a list of actors, with the claims, in one statement', async () => {
