@@ -26,7 +26,7 @@ import {
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { Availability } from './availability';
-import { migrations, query, withReplan, type Replan } from './queries';
+import { migrations, statement, withReplan, type Replan } from './queries';
 
 /**
  * The executor is the only module that talks to the Neo4j driver. Everything else hands it a
@@ -193,7 +193,7 @@ export class Executor {
       run: async (name, params = {}) => {
         this.queriesSent += 1;
         const started = performance.now();
-        const result = await tx.run(query(name), params);
+        const result = await tx.run(statement(name), params);
         const t = this.statementTimes.get(name) ?? { count: 0, ms: 0 };
         t.count += 1;
         t.ms += performance.now() - started;
@@ -401,7 +401,7 @@ export class Executor {
    * reset. Not retried: such statements commit batch by batch.
    */
   async runAutoCommit(name: string, params: Record<string, unknown> = {}): Promise<void> {
-    await this.autoCommit(query(name), params, name);
+    await this.autoCommit(statement(name), params, name);
   }
 
   /**
@@ -453,7 +453,7 @@ export class Executor {
     const session = this.session(opts.rollback ? 'WRITE' : 'READ');
     try {
       this.queriesSent += 1;
-      const text = withReplan(`PROFILE ${query(name)}`, opts.replan);
+      const text = withReplan(`PROFILE ${statement(name)}`, opts.replan);
       let result;
       if (opts.rollback) {
         const tx = session.beginTransaction(this.txConfig(name));
@@ -492,7 +492,7 @@ export class Executor {
     const session = this.session('WRITE');
     try {
       this.queriesSent += 1;
-      const result = await session.run(`EXPLAIN ${query(name)}`, params, this.txConfig(name));
+      const result = await session.run(`EXPLAIN ${statement(name)}`, params, this.txConfig(name));
       const plan = result.summary.plan;
       if (!plan) throw new Error(`EXPLAIN of "${name}" returned no plan`);
       return toPlanNode(plan);

@@ -64,6 +64,27 @@ export function query(name: string): string {
   return text;
 }
 
+const statements = new Map<string, string>();
+
+/**
+ * The text sent to Neo4j for a named query: `query(name)` without its comment lines. The
+ * comments are for readers of cypher/ (and of a fragment wherever it is included); sent, they were
+ * half of a page statement's 8 KB, which the driver encodes and the server reads and hashes for
+ * its plan cache on every request (measured: about 0.1 ms of a 1 ms statement). Only whole lines
+ * starting with `//` go; a `//` after code on a line stays (it may be inside a string).
+ */
+export function statement(name: string): string {
+  let text = statements.get(name);
+  if (text === undefined) {
+    text = query(name)
+      .split('\n')
+      .filter((line) => !/^\s*\/\//.test(line))
+      .join('\n');
+    statements.set(name, text);
+  }
+  return text;
+}
+
 function build(name: string): string {
   const ofRef = /^(.+)@of-ref$/.exec(name);
   if (ofRef) return ofRefVariant(ofRef[1]!, query(ofRef[1]!));

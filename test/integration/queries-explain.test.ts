@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { planOperators, type Executor } from '../../src/db/executor';
-import { allQueries } from '../../src/db/queries';
+import { allQueries, query, statement } from '../../src/db/queries';
 import { CYPHER_DIR } from '../../src/paths';
 import { freshDatabase, testExecutor } from '../support/db';
 
@@ -53,6 +53,17 @@ it('includes every fragment in at least one named query, so each fragment is pla
           .includes(`// @include ${f}`),
     );
   expect(fragments.filter((f) => !included(f))).toEqual([]);
+});
+
+it('sends each query without its comment lines (what EXPLAIN below plans), and nothing else changed', () => {
+  const comment = /^\s*\/\//;
+  for (const name of [...names, 'claims/page-all@rows', 'claims/page-by-target@rows@of-ref']) {
+    const sent = statement(name).split('\n');
+    expect(sent.filter((l) => comment.test(l))).toEqual([]);
+    expect(sent).toEqual(query(name).split('\n').filter((l) => !comment.test(l)));
+  }
+  // The page statement users pay for most lost more than half its text.
+  expect(statement('claims/page-all@rows').length).toBeLessThan(query('claims/page-all@rows').length / 2);
 });
 
 describe('EXPLAIN plans every named query', () => {
