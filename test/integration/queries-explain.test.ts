@@ -60,7 +60,11 @@ it('sends each query without its comment lines (what EXPLAIN below plans), and n
   for (const name of [...names, 'claims/page-all@rows', 'claims/page-by-target@rows@of-ref']) {
     const sent = statement(name).split('\n');
     expect(sent.filter((l) => comment.test(l))).toEqual([]);
-    expect(sent).toEqual(query(name).split('\n').filter((l) => !comment.test(l)));
+    expect(sent).toEqual(
+      query(name)
+        .split('\n')
+        .filter((l) => !comment.test(l)),
+    );
   }
   // The page statement users pay for most lost more than half its text.
   expect(statement('claims/page-all@rows').length).toBeLessThan(query('claims/page-all@rows').length / 2);
