@@ -10,8 +10,9 @@
  *
  * prints `floor ready at http://127.0.0.1:PORT` on stderr once it listens. `POST /` with
  * `{"cypher": "...", "params": {...}}` answers `{"rows": [...]}`. It listens on loopback only and
- * runs each statement in a READ transaction, which Neo4j refuses to write in: a benchmark tool
- * that takes Cypher from its caller must not be able to change the store it measures.
+ * runs each statement in a READ session, whose auto-commit transactions Neo4j refuses to write in:
+ * a benchmark tool that takes Cypher from its caller must not be able to change the store it
+ * measures.
  */
 import diagnostics from 'node:diagnostics_channel';
 import http from 'node:http';
@@ -46,8 +47,10 @@ export async function serveFloor(
         }
         const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ });
         try {
-          const result = await session.executeRead((tx) =>
-            tx.run(request.cypher as string, (request.params as Record<string, unknown>) ?? {}),
+          // Auto-committed, as the API and the in-process floor run a single read (bench/scale.ts).
+          const result = await session.run(
+            request.cypher as string,
+            (request.params as Record<string, unknown>) ?? {},
           );
           send(200, { rows: result.records.map((r) => r.toObject()) });
         } catch (err) {

@@ -451,7 +451,10 @@ export class FloorClient {
   async run(c: Pick<Canonical, 'floor'>): Promise<Record<string, unknown>[] | null> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.executeRead((tx) => tx.run(c.floor.cypher, c.floor.params));
+      // Auto-committed, as the API runs a single-statement read: a managed transaction's BEGIN and
+      // COMMIT are two more turns of the server's Bolt thread (about 2 ms a request on the benchmark
+      // machine), which a floor must not pay when the API does not.
+      const result = await session.run(c.floor.cypher, c.floor.params);
       return result.records.map((r) => r.toObject());
     } catch (err) {
       this.failures += 1;

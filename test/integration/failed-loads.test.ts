@@ -68,8 +68,10 @@ describe('a failed batch surfaces as an error at its path', () => {
   });
 
   it('a connection: an error at claims.edges, not a shorter page', async () => {
+    // The page reads the broken review time because it shows the review (a page reads a claim's
+    // seldom-shown fields only when its selection shows one: part 'details', fragments/claim-row).
     const { body } = await app.gql<{ claims: unknown }>(
-      '{ claims(filter: { kind: FIGURE }) { totalCount edges { node { id } } } }',
+      '{ claims(filter: { kind: FIGURE }) { totalCount edges { node { id review { at } } } } }',
     );
     // edges is non-null, so its error nulls the whole connection: no page, no count beside it.
     expect(body.data?.claims ?? null).toBeNull();
@@ -81,6 +83,16 @@ describe('a failed batch surfaces as an error at its path', () => {
     expect(body.errors?.length).toBeGreaterThan(0);
     expect(body.errors![0]!.path?.[0]).toBe('disputes');
     expect(JSON.stringify(body.data ?? {})).not.toContain('"denials":[]');
+  });
+
+  it('a page that does not show the broken field answers every claim, the broken one too', async () => {
+    const { body } = await app.gql<{ claims: { totalCount: number; edges: { node: { id: string } }[] } }>(
+      '{ claims(filter: { kind: FIGURE }) { totalCount edges { node { id content } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    const ids = body.data!.claims.edges.map((e) => e.node.id);
+    expect(ids).toContain(BROKEN);
+    expect(ids).toHaveLength(body.data!.claims.totalCount);
   });
 
   it('what does not touch the broken claim still answers', async () => {

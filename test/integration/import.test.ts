@@ -260,27 +260,28 @@ describe('bulk import (npm run import)', () => {
       parts: null,
     });
     const byId = new Map(rows.map((r) => [r.id as string, r as any]));
-    expect(byId.get('kabul-rejects-crossing-claim')).toMatchObject({
+    // The extraction's fields are the row's 'details' part (fragments/claim-row).
+    expect(byId.get('kabul-rejects-crossing-claim')!.details).toMatchObject({
       origin: 'EXTRACTED',
       verification: 'DRAFT',
       confidence: 0.42,
       extractor: 'claimgraph-rules/1.0.0:verb',
       review: null,
     });
-    expect(byId.get('officials-report-12-injured')).toMatchObject({
+    expect(byId.get('officials-report-12-injured')!.details).toMatchObject({
       origin: 'EXTRACTED',
       verification: 'VERIFIED',
       confidence: 0.9,
       extractor: null,
       review: expect.objectContaining({ verification: 'VERIFIED', by: 'cli:test' }),
     });
-    expect(byId.get('islamabad-says-militants-crossed')).toMatchObject({
+    expect(byId.get('islamabad-says-militants-crossed')!.details).toMatchObject({
       origin: 'CURATED',
       verification: 'VERIFIED',
       confidence: null,
-      // Denied only by a draft: not disputed (a draft takes part in nothing until verified).
-      status: 'UNCONTESTED',
     });
+    // Denied only by a draft: not disputed (a draft takes part in nothing until verified).
+    expect(byId.get('islamabad-says-militants-crossed')!.status).toBe('UNCONTESTED');
     const ids = [...byId.keys()];
     const stored = await executor.read('test/claim-derived', { ids });
     expect(stored.find((r) => r.id === 'kabul-rejects-crossing-claim')).toMatchObject({
