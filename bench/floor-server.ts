@@ -14,10 +14,10 @@
  * a benchmark tool that takes Cypher from its caller must not be able to change the store it
  * measures.
  */
-import diagnostics from 'node:diagnostics_channel';
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { disableNagle } from '../src/db/executor';
 
 export async function serveFloor(
   driver: Driver,
@@ -70,10 +70,9 @@ export async function serveFloor(
 }
 
 async function main(): Promise<void> {
-  // TCP_NODELAY on the driver's sockets, as the API's executor sets it (src/db/executor.ts
-  // disableNagle) and as the benchmark's own process has it: without it a floor would wait on
-  // delayed ACKs the API does not, and the comparison would flatter the API.
-  diagnostics.subscribe('net.client.socket', (m) => (m as { socket: Socket }).socket.setNoDelay(true));
+  // TCP_NODELAY on the driver's sockets, by the API's own mechanism (the benchmark's process has it
+  // through its Executor): without it a floor would wait on delayed ACKs the API does not.
+  disableNagle();
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('floor-server: set NEO4J_URI');
   const password = process.env.NEO4J_PASSWORD;

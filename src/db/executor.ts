@@ -91,7 +91,7 @@ export function executorOptions(
  * client sockets are HTTP ones (tests, probes), which Node's HTTP client already opens this way.
  */
 let noDelayInstalled = false;
-function disableNagle(): void {
+export function disableNagle(): void {
   if (noDelayInstalled) return;
   noDelayInstalled = true;
   diagnostics.subscribe('net.client.socket', (message) => {
